@@ -1,0 +1,43 @@
+import { formatNumber, type Scalar, type Value } from '../core/value.js';
+
+/** An eval-time value: a field value, or a boolean from a comparison (which cannot be stored in a field). */
+export type EvalValue = Value | boolean;
+
+const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** Splunk treats field values that look like numbers as numbers in eval, where and search comparisons. */
+export function toNumber(v: EvalValue): number | null {
+  const s = first(v);
+  if (typeof s === 'number') return Number.isNaN(s) ? null : s;
+  if (typeof s === 'string' && NUMERIC.test(s)) return Number(s);
+  return null;
+}
+
+export function first(v: EvalValue): Scalar | boolean | null {
+  if (Array.isArray(v)) return (v[0] as Scalar | undefined) ?? null;
+  return v as Scalar | boolean | null;
+}
+
+export function toText(v: EvalValue): string | null {
+  const s = first(v);
+  if (s === null) return null;
+  if (typeof s === 'number') return formatNumber(s);
+  if (typeof s === 'boolean') return s ? 'true' : 'false';
+  return s;
+}
+
+/** Each value of a field: multivalue fields give all of theirs, null gives none. */
+export function valuesOf(v: EvalValue): (Scalar | boolean)[] {
+  if (v === null) return [];
+  if (Array.isArray(v)) return [...(v as Scalar[])];
+  return [v as Scalar | boolean];
+}
+
+/** Converts `*` wildcards to an anchored regular expression (case-insensitive unless told otherwise). */
+export function wildcardRegex(pattern: string, caseInsensitive = true): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
+}

@@ -1,0 +1,40 @@
+import type { Span } from '../core/diagnostics.js';
+import type { Cursor } from './cursor.js';
+
+export interface FieldRef {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** Reads field names separated by spaces and/or commas, until the end or a stop keyword. */
+export function parseFieldList(c: Cursor, stopWords: readonly string[] = []): FieldRef[] {
+  const out: FieldRef[] = [];
+  while (!c.atEnd() && !stopWords.some((w) => c.isKeyword(w))) {
+    if (c.accept('comma')) continue;
+    const t = c.expectValue('a field name');
+    if (!t) {
+      c.next();
+      continue;
+    }
+    out.push({ name: t.value, span: t.span });
+  }
+  return out;
+}
+
+/** Field names of `row` matching a pattern with `*` wildcards (case-sensitive, as field names are). */
+export function expandFieldPattern(pattern: string, names: readonly string[]): string[] {
+  if (!pattern.includes('*')) return names.includes(pattern) ? [pattern] : [];
+  const re = new RegExp(`^${pattern.split('*').map(escapeRegex).join('(.*)')}$`, 's');
+  return names.filter((n) => re.test(n));
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every field name present in any row, in first-seen order. */
+export function fieldNames(rows: readonly Record<string, unknown>[]): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
+  return [...seen];
+}
