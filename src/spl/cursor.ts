@@ -68,6 +68,23 @@ export class Cursor {
     return t;
   }
 
+  /**
+   * A search value: like `expectValue`, but an unquoted value runs on through `=`, `<`, `>` written without
+   * space, as Splunk reads `url=/a?x=1` (the value is `/a?x=1`).
+   */
+  expectSearchValue(what: string): Token | undefined {
+    const first = this.expectValue(what);
+    if (!first || first.kind !== 'word') return first;
+    let value = first.value;
+    let end = first.span.end;
+    for (let t = this.peek(); t && t.span.start === end && (t.kind === 'word' || t.kind === 'op'); t = this.peek()) {
+      value += t.value;
+      end = t.span.end;
+      this.next();
+    }
+    return { kind: 'word', value, span: { start: first.span.start, end } };
+  }
+
   describeHere(): string {
     const t = this.peek();
     return t ? `, found "${this.text.slice(t.span.start, t.span.end)}"` : ', found the end of the command';

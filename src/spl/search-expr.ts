@@ -71,7 +71,7 @@ function parseComparison(c: Cursor): SearchExpr | undefined {
   const op = c.peek();
   if (field.kind === 'word' && op?.kind === 'op' && op.value !== '==') {
     c.next();
-    const value = c.expectValue(`a value after "${field.value}${op.value}"`);
+    const value = c.expectSearchValue(`a value after "${field.value}${op.value}"`);
     if (!value) return undefined;
     return {
       kind: 'compare',

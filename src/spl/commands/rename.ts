@@ -56,7 +56,7 @@ export const rename = defineCommand<RenameNode>({
       const to = c.expectValue('the new field name after AS');
       if (!to) break;
       const span = { start: from.span.start, end: to.span.end };
-      if (stars(to.value) > 0 && stars(to.value) !== stars(from.value)) {
+      if (stars(to.value) !== stars(from.value)) {
         c.fail('SPL1009', `wildcards in "${from.value} AS ${to.value}" do not match in number`, span);
       }
       pairs.push({ from: from.value, to: to.value, span });
