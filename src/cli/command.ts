@@ -15,7 +15,7 @@ export interface CliCommand {
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   /** Returns the process exit code. */
-  run(values: Record<string, string | boolean | string[] | undefined>, positionals: string[], io: CliIO): Promise<number>;
+  run(values: Record<string, unknown>, positionals: string[], io: CliIO): Promise<number>;
 }
 
 /** Thrown for bad flags; main prints it with the command's usage. */

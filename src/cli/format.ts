@@ -27,15 +27,17 @@ export function formatJsonLines(rows: readonly Row[]): string {
 }
 
 function csvCell(v: Value | undefined): string {
-  const s = v === undefined || v === null ? '' : Array.isArray(v) ? v.map(String).join('\n') : (valueToText(v) ?? '');
+  const s =
+    v === undefined || v === null ? '' : Array.isArray(v) ? v.map(String).join('\n') : (valueToText(v) ?? '');
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** RFC 4180 CSV with a header row; multivalue cells joined by newlines, as Splunk exports them. */
 export function formatCsv(rows: readonly Row[], fields: readonly string[]): string {
-  return [fields.map((f) => csvCell(f)).join(','), ...rows.map((r) => fields.map((f) => csvCell(r[f])).join(','))].join(
-    '\n',
-  );
+  return [
+    fields.map((f) => csvCell(f)).join(','),
+    ...rows.map((r) => fields.map((f) => csvCell(r[f])).join(',')),
+  ].join('\n');
 }
 
 export function formatRows(rows: readonly Row[], fields: readonly string[], format: OutputFormat): string {

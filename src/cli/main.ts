@@ -47,7 +47,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.out(cmd.usage);
       return 0;
     }
-    const { values, positionals } = parseArgs({ args: [...rest], options: cmd.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: cmd.options,
+      allowPositionals: true,
+      strict: true,
+    });
     return await cmd.run(values, positionals, io);
   } catch (e) {
     return reportError(e, cmd, io);

@@ -16,7 +16,9 @@ export interface Diagnostic {
 }
 
 export function error(code: string, message: string, span?: Span, ...hints: string[]): Diagnostic {
-  return span ? { code, severity: 'error', message, span, hints } : { code, severity: 'error', message, hints };
+  return span
+    ? { code, severity: 'error', message, span, hints }
+    : { code, severity: 'error', message, hints };
 }
 
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
@@ -38,7 +40,9 @@ export function renderDiagnostic(d: Diagnostic, text?: string, origin?: string):
     const { line, col, lineText } = locate(text, d.span.start);
     const width = Math.max(1, Math.min(d.span.end, d.span.start + lineText.length - col) - d.span.start);
     lines.push(`  ${line > 1 ? `line ${line}: ` : ''}${lineText}`);
-    lines.push(`  ${line > 1 ? ' '.repeat(`line ${line}: `.length) : ''}${' '.repeat(col)}${'^'.repeat(width)}`);
+    lines.push(
+      `  ${line > 1 ? ' '.repeat(`line ${line}: `.length) : ''}${' '.repeat(col)}${'^'.repeat(width)}`,
+    );
   }
   for (const h of d.hints) lines.push(`  hint: ${h}`);
   return lines.join('\n');

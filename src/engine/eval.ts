@@ -23,10 +23,12 @@ export function checkExpr(expr: Expr, diags: Diagnostic[]): void {
       return;
     }
     case 'unary':
-      return checkExpr(expr.operand, diags);
+      checkExpr(expr.operand, diags);
+      return;
     case 'binary':
       checkExpr(expr.left, diags);
-      return checkExpr(expr.right, diags);
+      checkExpr(expr.right, diags);
+      return;
     default:
       return;
   }

@@ -1,7 +1,7 @@
 import type { Scalar } from '../core/value.js';
-import { resolveTimeModifier } from '../time/modifiers.js';
-import { strftime, strptime } from '../time/strftime.js';
 import type { ExecEnv } from '../spl/command.js';
+import { parseTimeModifier, resolveTime } from '../time/modifiers.js';
+import { strftime, strptime } from '../time/strftime.js';
 import { type EvalValue, first, toNumber, toText, valuesOf } from './values.js';
 
 export interface EvalFunction {
@@ -39,7 +39,8 @@ export function likeMatch(a: EvalValue, p: EvalValue): EvalValue {
   const pattern = toText(p);
   if (s === null || pattern === null) return null;
   let body = '';
-  for (const ch of pattern) body += ch === '%' ? '.*' : ch === '_' ? '.' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const ch of pattern)
+    body += ch === '%' ? '.*' : ch === '_' ? '.' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${body}$`, 's').test(s);
 }
 
@@ -77,7 +78,9 @@ export const EVAL_FUNCTIONS: Record<string, EvalFunction> = {
   replace: fn(3, 3, ([a, p, r]) => {
     const pat = toText(p ?? null);
     const rep = (toText(r ?? null) ?? '').replace(/\\(\d)/g, '$$$1');
-    return pat === null ? null : mapText(a ?? null, (s) => s.replace(new RegExp(pcre(pat), `${pcre(pat).flags}g`), rep));
+    return pat === null
+      ? null
+      : mapText(a ?? null, (s) => s.replace(new RegExp(pcre(pat), `${pcre(pat).flags}g`), rep));
   }),
   substr: fn(2, 3, ([a, start, len]) => {
     const s = toText(a ?? null);
@@ -95,7 +98,7 @@ export const EVAL_FUNCTIONS: Record<string, EvalFunction> = {
     if (s === null || b === null) return null;
     if (b === 10) return toNumber(s);
     const n = Number.parseInt(s.trim(), b);
-    return Number.isNaN(n) || !new RegExp(`^[0-9a-z]+$`, 'i').test(s.trim()) ? null : n;
+    return Number.isNaN(n) || !/^[0-9a-z]+$/i.test(s.trim()) ? null : n;
   }),
   abs: num1(Math.abs),
   ceiling: num1(Math.ceil),
@@ -131,7 +134,9 @@ export const EVAL_FUNCTIONS: Record<string, EvalFunction> = {
   relative_time: fn(2, 2, ([t, spec]) => {
     const base = toNumber(t ?? null);
     const s = toText(spec ?? null);
-    return base === null || s === null ? null : resolveTimeModifier(s, base);
+    const parsed = s === null ? null : parseTimeModifier(s);
+    // an invalid modifier gives null, as Splunk's relative_time does
+    return base === null || !parsed?.ok ? null : resolveTime(parsed.value, base);
   }),
   strftime: fn(2, 2, ([t, f]) => {
     const n = toNumber(t ?? null);

@@ -2,13 +2,13 @@ import { type Diagnostic, DiagnosticError, error, hasErrors } from '../core/diag
 import type { Row } from '../core/value.js';
 import { type DatasetResolver, type Plan, planPipeline } from '../plan/plan.js';
 import type { ExecEnv } from '../spl/command.js';
+import { fieldNames } from '../spl/fieldlist.js';
 import { expandMacros, type MacroLookup } from '../spl/macros.js';
 import { parseSpl } from '../spl/parser.js';
 import { lookupCommand } from '../spl/registry.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { compileTstats, readTstatsRows } from '../sql/tstats.js';
 import type { DialectName, Store } from '../store/types.js';
-import { fieldNames } from '../spl/fieldlist.js';
 
 export interface CompileOptions {
   readonly macros: MacroLookup;
@@ -66,7 +66,10 @@ export function runRest(plan: Plan, rows: Row[], env: ExecEnv, text: string): Ro
   for (const node of plan.rest) {
     const spec = lookupCommand(node.kind);
     if (!spec?.exec) {
-      throw new DiagnosticError([error('ENG3001', `${node.kind} cannot run over result rows`, node.span)], text);
+      throw new DiagnosticError(
+        [error('ENG3001', `${node.kind} cannot run over result rows`, node.span)],
+        text,
+      );
     }
     try {
       out = spec.exec(node, out, env);

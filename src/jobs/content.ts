@@ -25,7 +25,10 @@ function defaultMacroFiles(cwd: string): string[] {
 /** Bundled content, then each content folder, then the local macro overrides. */
 export async function loadAllContent(opts: ContentOptions = {}): Promise<Content> {
   const cwd = opts.cwd ?? process.cwd();
-  const content = await loadContent([bundledContentDir(), ...(opts.contentDirs ?? []).map((d) => resolve(cwd, d))]);
+  const content = await loadContent([
+    bundledContentDir(),
+    ...(opts.contentDirs ?? []).map((d) => resolve(cwd, d)),
+  ]);
   const macroFiles = opts.macroFiles ?? defaultMacroFiles(cwd);
   if (macroFiles.length === 0) return content;
   const macros = new Map<string, MacroDef>(content.macros);
@@ -36,7 +39,12 @@ export async function loadAllContent(opts: ContentOptions = {}): Promise<Content
     try {
       text = await readFile(path, 'utf8');
     } catch (e) {
-      problems.push({ file: path, path: '', message: `cannot read: ${(e as Error).message}`, severity: 'error' });
+      problems.push({
+        file: path,
+        path: '',
+        message: `cannot read: ${(e as Error).message}`,
+        severity: 'error',
+      });
       continue;
     }
     const parsed = parseMacrosConf(text, path);

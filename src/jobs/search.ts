@@ -1,6 +1,6 @@
 import type { Content } from '../content/load.js';
 import { macroLookup } from '../content/macros.js';
-import { type SearchResult, runSearch } from '../engine/run.js';
+import { runSearch, type SearchResult } from '../engine/run.js';
 import { getDataset } from '../model/registry.js';
 import type { Store } from '../store/types.js';
 

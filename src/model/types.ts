@@ -5,6 +5,8 @@ export interface FieldDef {
   readonly name: string;
   readonly type: FieldType;
   readonly multivalue?: boolean;
+  /** A `number` field that only ever holds whole numbers (ports, byte counts): stored as an integer. */
+  readonly integer?: boolean;
 }
 
 /**
@@ -19,4 +21,41 @@ export interface DatasetDef {
   /** Name of the table that holds its rows. */
   readonly table: string;
   readonly fields: readonly FieldDef[];
+  /** The data model's calculated fields, applied in this order when rows are stored (see `calculated.ts`). */
+  readonly calculated?: readonly CalculatedField[];
 }
+
+/**
+ * A CIM calculated field as data. Each rule reads the values left by the rules before it
+ * (spec §5.1: "evaluated in listed order").
+ */
+export type CalculatedField =
+  /** `if(isnull(f) OR f IN blanks, "unknown", f)` */
+  | { readonly kind: 'unknownIfBlank'; readonly field: string; readonly blanks: readonly string[] }
+  /** `case(isnum(f), f, isnum(left) AND isnum(right), left <op> right, 1=1, null())` */
+  | {
+      readonly kind: 'numberOr';
+      readonly field: string;
+      readonly op: '+' | '-';
+      readonly left: string;
+      readonly right: string;
+    }
+  /** `len(of)`, counted in characters (code points). */
+  | { readonly kind: 'length'; readonly field: string; readonly of: string }
+  /** A rex extraction: capture group `group` of `pattern` applied to `of`; null when it does not match. */
+  | {
+      readonly kind: 'rex';
+      readonly field: string;
+      readonly of: string;
+      readonly pattern: string;
+      readonly group: number;
+    }
+  /** The first non-null of `of`, else `fallback`. */
+  | {
+      readonly kind: 'coalesce';
+      readonly field: string;
+      readonly of: readonly string[];
+      readonly fallback: string;
+    };
+
+export type CalculatedKind = CalculatedField['kind'];

@@ -10,7 +10,12 @@ export type Cond =
   | { readonly kind: 'true' }
   | { readonly kind: 'and' | 'or'; readonly items: readonly Cond[] }
   | { readonly kind: 'not'; readonly cond: Cond }
-  | { readonly kind: 'match'; readonly field: FieldDef | null; readonly op: CompareOp; readonly value: string };
+  | {
+      readonly kind: 'match';
+      readonly field: FieldDef | null;
+      readonly op: CompareOp;
+      readonly value: string;
+    };
 
 export interface GroupKey {
   readonly field: FieldDef | null;
@@ -55,7 +60,16 @@ export interface PlanOptions {
 /** BaseEvent fields are written without the dataset prefix (spec §2). */
 const BASE_EVENT_FIELDS = new Set(['_time', 'host', 'source', 'sourcetype']);
 
-const SPAN_UNITS: Record<string, number> = { s: 1, sec: 1, m: 60, min: 60, h: 3600, hr: 3600, d: 86400, day: 86400 };
+const SPAN_UNITS: Record<string, number> = {
+  s: 1,
+  sec: 1,
+  m: 60,
+  min: 60,
+  h: 3600,
+  hr: 3600,
+  d: 86400,
+  day: 86400,
+};
 
 class Planner {
   constructor(
@@ -66,7 +80,11 @@ class Planner {
   /** `Web.url` → the dataset's `url`; BaseEvent fields unprefixed. Unknown names warn and read as null. */
   field(name: string, span: Span): FieldDef | null {
     const root = this.dataset.dataset.split('.')[0] as string;
-    const local = BASE_EVENT_FIELDS.has(name) ? name : name.startsWith(`${root}.`) ? name.slice(root.length + 1) : null;
+    const local = BASE_EVENT_FIELDS.has(name)
+      ? name
+      : name.startsWith(`${root}.`)
+        ? name.slice(root.length + 1)
+        : null;
     const def = local === null ? undefined : this.dataset.fields.find((f) => f.name === local);
     if (def) return def;
     this.diags.push({
@@ -74,7 +92,9 @@ class Planner {
       severity: 'warning',
       message: `data model ${this.dataset.model} (${this.dataset.dataset}) has no field "${name}": it is always null`,
       span,
-      hints: BASE_EVENT_FIELDS.has(name) ? [] : [`data model fields are written with their dataset prefix, as in ${root}.<field>`],
+      hints: BASE_EVENT_FIELDS.has(name)
+        ? []
+        : [`data model fields are written with their dataset prefix, as in ${root}.<field>`],
     });
     return null;
   }
@@ -89,14 +109,24 @@ class Planner {
       case 'in':
         return {
           kind: 'or',
-          items: e.values.map((v) => ({ kind: 'match', field: this.field(e.field, e.fieldSpan), op: '=', value: v.value })),
+          items: e.values.map((v) => ({
+            kind: 'match',
+            field: this.field(e.field, e.fieldSpan),
+            op: '=',
+            value: v.value,
+          })),
         };
       case 'compare':
         return { kind: 'match', field: this.field(e.field, e.fieldSpan), op: e.op, value: e.value.value };
       case 'term':
         if (e.value.value === '*') return { kind: 'true' };
         this.diags.push(
-          error('PLAN2002', `bare term "${e.value.value}" in a tstats where clause is not supported`, e.span, 'compare a field'),
+          error(
+            'PLAN2002',
+            `bare term "${e.value.value}" in a tstats where clause is not supported`,
+            e.span,
+            'compare a field',
+          ),
         );
         return { kind: 'true' };
     }
@@ -107,7 +137,14 @@ function spanSeconds(text: string, span: Span, diags: Diagnostic[]): number | un
   const m = /^(\d+)([a-z]+)$/.exec(text);
   const unit = m ? SPAN_UNITS[m[2] as string] : undefined;
   if (!m || unit === undefined) {
-    diags.push(error('PLAN2003', `span "${text}" is not supported`, span, 'use seconds, minutes, hours or days: 30s, 5m, 1h, 1d'));
+    diags.push(
+      error(
+        'PLAN2003',
+        `span "${text}" is not supported`,
+        span,
+        'use seconds, minutes, hours or days: 30s, 5m, 1h, 1d',
+      ),
+    );
     return undefined;
   }
   return Number(m[1]) * unit;
@@ -122,14 +159,25 @@ function planTstats(node: TstatsNode, opts: PlanOptions, diags: Diagnostic[]): T
   const dataset = opts.resolveDataset(dm.model, dm.dataset);
   if (!dataset) {
     const name = dm.dataset ? `${dm.model}.${dm.dataset}` : dm.model;
-    diags.push(error('PLAN2005', `unknown data model "${name}"`, dm.span, 'vigil stores the CIM data models; check the name'));
+    diags.push(
+      error(
+        'PLAN2005',
+        `unknown data model "${name}"`,
+        dm.span,
+        'vigil stores the CIM data models; check the name',
+      ),
+    );
     return undefined;
   }
   const p = new Planner(dataset, diags);
   const groupBy = node.by.map((b): GroupKey => {
     const field = p.field(b.field, b.span);
-    if (field?.multivalue) diags.push(error('PLAN2006', `grouping by multivalue field "${b.field}" is not supported yet`, b.span));
-    const secs = b.field === '_time' && node.timeSpan ? spanSeconds(node.timeSpan.text, node.timeSpan.span, diags) : undefined;
+    if (field?.multivalue)
+      diags.push(error('PLAN2006', `grouping by multivalue field "${b.field}" is not supported yet`, b.span));
+    const secs =
+      b.field === '_time' && node.timeSpan
+        ? spanSeconds(node.timeSpan.text, node.timeSpan.span, diags)
+        : undefined;
     return secs === undefined ? { field, output: b.field } : { field, output: b.field, spanSeconds: secs };
   });
   const aggregates = node.aggregates.map((a): AggPlan => {
@@ -149,11 +197,17 @@ function planTstats(node: TstatsNode, opts: PlanOptions, diags: Diagnostic[]): T
 }
 
 /** Splits a parsed pipeline into the pushed-down tstats part and the commands run over its rows. */
-export function planPipeline(commands: readonly AnyCommandNode[], opts: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
+export function planPipeline(
+  commands: readonly AnyCommandNode[],
+  opts: PlanOptions,
+): { plan?: Plan; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const [first, ...rest] = commands;
-  if (!first || first.kind !== 'tstats') {
-    if (first) diags.push(error('PLAN2000', `vigil runs searches that start with | tstats, not ${first.kind}`, first.span));
+  if (first?.kind !== 'tstats') {
+    if (first)
+      diags.push(
+        error('PLAN2000', `vigil runs searches that start with | tstats, not ${first.kind}`, first.span),
+      );
     return { diagnostics: diags };
   }
   const source = planTstats(first, opts, diags);

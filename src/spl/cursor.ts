@@ -74,10 +74,14 @@ export class Cursor {
    */
   expectSearchValue(what: string): Token | undefined {
     const first = this.expectValue(what);
-    if (!first || first.kind !== 'word') return first;
+    if (first?.kind !== 'word') return first;
     let value = first.value;
     let end = first.span.end;
-    for (let t = this.peek(); t && t.span.start === end && (t.kind === 'word' || t.kind === 'op'); t = this.peek()) {
+    for (
+      let t = this.peek();
+      t && t.span.start === end && (t.kind === 'word' || t.kind === 'op');
+      t = this.peek()
+    ) {
       value += t.value;
       end = t.span.end;
       this.next();

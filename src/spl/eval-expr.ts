@@ -29,7 +29,11 @@ function lex(text: string, start: number, end: number, diags: Diagnostic[]): Tok
     } else if (ch === '"' || ch === "'") {
       i = readQuoted(text, i, end, ch, out, diags);
     } else if (ch === '(' || ch === ')' || ch === ',') {
-      out.push({ kind: ch === '(' ? 'lparen' : ch === ')' ? 'rparen' : 'comma', value: ch, span: { start: i, end: i + 1 } });
+      out.push({
+        kind: ch === '(' ? 'lparen' : ch === ')' ? 'rparen' : 'comma',
+        value: ch,
+        span: { start: i, end: i + 1 },
+      });
       i++;
     } else if (IDENT.test(ch)) {
       let j = i + 1;
@@ -51,7 +55,14 @@ function lex(text: string, start: number, end: number, diags: Diagnostic[]): Tok
   return out;
 }
 
-function readQuoted(text: string, start: number, end: number, q: string, out: Tok[], diags: Diagnostic[]): number {
+function readQuoted(
+  text: string,
+  start: number,
+  end: number,
+  q: string,
+  out: Tok[],
+  diags: Diagnostic[],
+): number {
   let value = '';
   let i = start + 1;
   while (i < end && text[i] !== q) {
@@ -64,7 +75,8 @@ function readQuoted(text: string, start: number, end: number, q: string, out: To
       i++;
     }
   }
-  if (i >= end) diags.push(error('SPL1001', 'unterminated quoted string', { start, end }, `close it with ${q}`));
+  if (i >= end)
+    diags.push(error('SPL1001', 'unterminated quoted string', { start, end }, `close it with ${q}`));
   out.push({ kind: q === '"' ? 'str' : 'field', value, span: { start, end: Math.min(i + 1, end) } });
   return i + 1;
 }
@@ -159,14 +171,18 @@ class ExprParser {
       case 'field':
         return { kind: 'field', name: t.value, span: t.span };
       case 'ident':
-        return this.peek().kind === 'lparen' ? this.parseCall(t) : { kind: 'field', name: t.value, span: t.span };
+        return this.peek().kind === 'lparen'
+          ? this.parseCall(t)
+          : { kind: 'field', name: t.value, span: t.span };
       case 'lparen': {
         const inner = this.parse();
         this.expect('rparen', '")"');
         return inner;
       }
       default:
-        this.diags.push(error('SPL1004', `expected a value${t.kind === 'end' ? '' : `, found "${t.value}"`}`, t.span));
+        this.diags.push(
+          error('SPL1004', `expected a value${t.kind === 'end' ? '' : `, found "${t.value}"`}`, t.span),
+        );
         return { kind: 'string', value: '', span: t.span };
     }
   }
@@ -186,7 +202,9 @@ class ExprParser {
   expect(kind: Kind, what: string): Tok {
     const t = this.peek();
     if (t.kind === kind) return this.next();
-    this.diags.push(error('SPL1004', `expected ${what}${t.kind === 'end' ? '' : `, found "${t.value}"`}`, t.span));
+    this.diags.push(
+      error('SPL1004', `expected ${what}${t.kind === 'end' ? '' : `, found "${t.value}"`}`, t.span),
+    );
     return t;
   }
 
@@ -201,7 +219,8 @@ export function parseExpr(text: string, start: number, end: number, diags: Diagn
   const p = new ExprParser(lex(text, start, end, diags), diags);
   const expr = p.parse();
   const rest = p.rest();
-  if (rest.kind !== 'end') diags.push(error('SPL1003', `unexpected "${rest.value}" after the expression`, rest.span));
+  if (rest.kind !== 'end')
+    diags.push(error('SPL1003', `unexpected "${rest.value}" after the expression`, rest.span));
   return expr;
 }
 

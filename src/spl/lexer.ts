@@ -79,7 +79,12 @@ function readWord(text: string, start: number, end: number, out: Token[], diags:
 }
 
 /** A double-quoted string; `\"` and `\\` are escapes, other backslashes stay literal (as in Splunk). */
-function readString(text: string, start: number, end: number, diags: Diagnostic[]): { value: string; end: number } {
+function readString(
+  text: string,
+  start: number,
+  end: number,
+  diags: Diagnostic[],
+): { value: string; end: number } {
   let value = '';
   let i = start + 1;
   while (i < end && text[i] !== '"') {
@@ -94,7 +99,12 @@ function readString(text: string, start: number, end: number, diags: Diagnostic[
   }
   if (i >= end) {
     diags.push(
-      error('SPL1001', 'unterminated quoted string', { start, end }, 'close the string with a double quote (")'),
+      error(
+        'SPL1001',
+        'unterminated quoted string',
+        { start, end },
+        'close the string with a double quote (")',
+      ),
     );
     return { value, end };
   }

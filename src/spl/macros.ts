@@ -41,7 +41,13 @@ export function expandMacros(text: string, lookup: MacroLookup): Expansion {
   return { text: out, diagnostics: diags };
 }
 
-function expand(text: string, lookup: MacroLookup, diags: Diagnostic[], depth: number, outer: Span | null): string {
+function expand(
+  text: string,
+  lookup: MacroLookup,
+  diags: Diagnostic[],
+  depth: number,
+  outer: Span | null,
+): string {
   let out = '';
   let i = 0;
   let inQuote = false;
@@ -65,17 +71,35 @@ function expand(text: string, lookup: MacroLookup, diags: Diagnostic[], depth: n
   return out;
 }
 
-function expandCall(call: string, span: Span, lookup: MacroLookup, diags: Diagnostic[], depth: number): string {
+function expandCall(
+  call: string,
+  span: Span,
+  lookup: MacroLookup,
+  diags: Diagnostic[],
+  depth: number,
+): string {
   const m = /^\s*([A-Za-z0-9_.:-]+)\s*(?:\(([\s\S]*)\))?\s*$/.exec(call);
   if (!m) {
-    diags.push(error('SPL1105', `malformed macro call \`${call}\``, span, 'write `name` or `name(arg1,arg2)`'));
+    diags.push(
+      error('SPL1105', `malformed macro call \`${call}\``, span, 'write `name` or `name(arg1,arg2)`'),
+    );
     return '';
   }
   const name = m[1] as string;
-  const args = m[2] === undefined ? [] : splitTopLevel(m[2], 0, m[2].length).map((s) => (m[2] as string).slice(s.start, s.end).trim());
+  const args =
+    m[2] === undefined
+      ? []
+      : splitTopLevel(m[2], 0, m[2].length).map((s) => (m[2] as string).slice(s.start, s.end).trim());
   if (m[2] !== undefined && args.length === 1 && args[0] === '') args.pop();
   if (depth >= MAX_DEPTH) {
-    diags.push(error('SPL1103', `macro expansion is nested more than ${MAX_DEPTH} deep at \`${name}\``, span, 'a macro probably calls itself'));
+    diags.push(
+      error(
+        'SPL1103',
+        `macro expansion is nested more than ${MAX_DEPTH} deep at \`${name}\``,
+        span,
+        'a macro probably calls itself',
+      ),
+    );
     return '';
   }
   const def = lookup(name, args.length) ?? BUILTIN_MACROS[macroKey(name, args.length)];
@@ -92,7 +116,9 @@ function expandCall(call: string, span: Span, lookup: MacroLookup, diags: Diagno
 }
 
 function unknownMacro(name: string, arity: number, lookup: MacroLookup, span: Span): Diagnostic {
-  const other = [0, 1, 2, 3, 4].find((n) => n !== arity && (lookup(name, n) ?? BUILTIN_MACROS[macroKey(name, n)]));
+  const other = [0, 1, 2, 3, 4].find(
+    (n) => n !== arity && (lookup(name, n) ?? BUILTIN_MACROS[macroKey(name, n)]),
+  );
   const hint =
     other !== undefined
       ? `a macro "${name}" exists with ${other} argument(s), not ${arity}`

@@ -61,7 +61,14 @@ function parseSegment(
   const start = seg.start + lead;
   const end = seg.start + raw.trimEnd().length;
   if (start >= end) {
-    diags.push(error('SPL1006', 'empty command between pipes', { start: seg.start, end: seg.end + 1 }, 'remove the extra "|"'));
+    diags.push(
+      error(
+        'SPL1006',
+        'empty command between pipes',
+        { start: seg.start, end: seg.end + 1 },
+        'remove the extra "|"',
+      ),
+    );
     return undefined;
   }
   if (index === 0 && !leadingPipe) {
@@ -76,7 +83,7 @@ function parseSegment(
     return undefined;
   }
   const nameMatch = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(start, end));
-  const name = nameMatch ? nameMatch[0] : text.slice(start, end).split(/\s/)[0] ?? '';
+  const name = nameMatch ? nameMatch[0] : (text.slice(start, end).split(/\s/)[0] ?? '');
   const nameSpan = { start, end: start + name.length };
   const spec = lookupCommand(name.toLowerCase());
   if (!spec) {
@@ -84,9 +91,13 @@ function parseSegment(
     return undefined;
   }
   if (spec.generating && index > 0) {
-    diags.push(error('SPL1010', `${name} is a generating command and must come first, after a leading "|"`, nameSpan));
+    diags.push(
+      error('SPL1010', `${name} is a generating command and must come first, after a leading "|"`, nameSpan),
+    );
   } else if (!spec.generating && index === 0) {
-    diags.push(error('SPL1010', `${name} cannot start a search: it needs input rows`, nameSpan, 'start with | tstats'));
+    diags.push(
+      error('SPL1010', `${name} cannot start a search: it needs input rows`, nameSpan, 'start with | tstats'),
+    );
   }
   return spec.parse(new CommandArgs(text, nameSpan.end, end, { start, end }, diags)) as AnyCommandNode;
 }
@@ -95,5 +106,10 @@ function unknownCommand(name: string, span: Span): Diagnostic {
   if (KNOWN_SPLUNK_COMMANDS.has(name.toLowerCase())) {
     return error('SPL1005', `the ${name} command is not supported by vigil yet`, span);
   }
-  return error('SPL1002', `unknown command "${name}"`, span, 'check the spelling; vigil runs Splunk SPL commands');
+  return error(
+    'SPL1002',
+    `unknown command "${name}"`,
+    span,
+    'check the spelling; vigil runs Splunk SPL commands',
+  );
 }

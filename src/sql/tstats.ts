@@ -34,7 +34,9 @@ class Emitter {
         return 'TRUE';
       case 'and':
       case 'or':
-        return c.items.length ? `(${c.items.map((i) => this.cond(i)).join(` ${c.kind.toUpperCase()} `)})` : 'TRUE';
+        return c.items.length
+          ? `(${c.items.map((i) => this.cond(i)).join(` ${c.kind.toUpperCase()} `)})`
+          : 'TRUE';
       case 'not':
         return `(NOT ${this.cond(c.cond)})`;
       case 'match':
@@ -73,7 +75,8 @@ class Emitter {
 
   /** One aggregate → its SQL expressions (min/max of text fields also try the numeric order, as Splunk does). */
   agg(a: AggPlan, time: string): string[] {
-    if (a.fn === 'count') return [a.field === undefined ? 'count(*)' : a.field ? `count(${this.col(a.field)})` : '0'];
+    if (a.fn === 'count')
+      return [a.field === undefined ? 'count(*)' : a.field ? `count(${this.col(a.field)})` : '0'];
     const f = a.field;
     if (!f) return ['NULL'];
     const col = this.col(f);
@@ -119,7 +122,9 @@ export function compileTstats(plan: TstatsPlan, d: Dialect): CompiledTstats {
   plan.aggregates.forEach((a, i) => {
     const exprs = e.agg(a, time);
     const aliases = exprs.map((_, k) => `a${i}_${k}`);
-    exprs.forEach((x, k) => select.push(`${x} AS ${aliases[k]}`));
+    exprs.forEach((x, k) => {
+      select.push(`${x} AS ${aliases[k]}`);
+    });
     columns.push({ output: a.output, aliases });
   });
   const where = [e.cond(plan.where)];

@@ -7,6 +7,8 @@ export interface ColumnDef {
   readonly name: string;
   readonly type: FieldType | 'json';
   readonly multivalue?: boolean;
+  /** A `number` column holding whole numbers only (stored as a 64-bit integer rather than a double). */
+  readonly integer?: boolean;
 }
 
 /**

@@ -19,11 +19,17 @@ describe('output formats', () => {
   });
 
   it('writes one JSON object per line', () => {
-    expect(formatJsonLines(rows).split('\n').map((l) => JSON.parse(l))).toEqual(rows);
+    expect(
+      formatJsonLines(rows)
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(rows);
   });
 
   it('quotes CSV cells that need it', () => {
-    expect(formatCsv(rows, ['src', 'ua', 'mv'])).toBe('src,ua,mv\n203.0.113.50,"a, ""b""",\n198.51.100.7,,"x\ny"');
+    expect(formatCsv(rows, ['src', 'ua', 'mv'])).toBe(
+      'src,ua,mv\n203.0.113.50,"a, ""b""",\n198.51.100.7,,"x\ny"',
+    );
   });
 
   it('says when there are no results', () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, Value } from '../../src/core/value.js';
 import { DiagnosticError } from '../../src/core/diagnostics.js';
+import type { Row, Value } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
 import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
 import type { DatasetDef } from '../../src/model/types.js';
+import type { MacroLookup } from '../../src/spl/macros.js';
 import { openDuckDbStore } from '../../src/store/duckdb.js';
 import type { Store } from '../../src/store/types.js';
-import type { MacroLookup } from '../../src/spl/macros.js';
 
 // Generated rows, written straight into the Web table as the data model stores them (after calculated fields).
 const T0 = Date.UTC(2023, 9, 1, 16, 0, 0) / 1000;
@@ -119,16 +119,48 @@ describe('tstats over the Web data model (spec §2)', () => {
   it.each([
     ['count(f) counts non-null values', '| tstats count(Web.src) as n from datamodel=Web', [{ n: 7 }]],
     ['dc', '| tstats dc(Web.status) from datamodel=Web', [{ 'dc(Web.status)': 2 }]],
-    ['values are sorted and distinct', '| tstats values(Web.status) as s from datamodel=Web', [{ s: ['200', '500'] }]],
-    ['min of a text field that holds numbers', '| tstats min(Web.status) as s from datamodel=Web', [{ s: 200 }]],
-    ['sum and avg', '| tstats sum(Web.url_length) as s avg(Web.url_length) as a from datamodel=Web where Web.url_length<33', [{ s: 32 * 6 + 5, a: (32 * 6 + 5) / 7 }]],
-    ['range comparison is numeric', '| tstats count from datamodel=Web where Web.url_length>=33', [{ count: 1 }]],
+    [
+      'values are sorted and distinct',
+      '| tstats values(Web.status) as s from datamodel=Web',
+      [{ s: ['200', '500'] }],
+    ],
+    [
+      'min of a text field that holds numbers',
+      '| tstats min(Web.status) as s from datamodel=Web',
+      [{ s: 200 }],
+    ],
+    [
+      'sum and avg',
+      '| tstats sum(Web.url_length) as s avg(Web.url_length) as a from datamodel=Web where Web.url_length<33',
+      [{ s: 32 * 6 + 5, a: (32 * 6 + 5) / 7 }],
+    ],
+    [
+      'range comparison is numeric',
+      '| tstats count from datamodel=Web where Web.url_length>=33',
+      [{ count: 1 }],
+    ],
     ['wildcards', '| tstats count from datamodel=Web where Web.url="*/authuser*"', [{ count: 7 }]],
     ['!= needs the field', '| tstats count from datamodel=Web where Web.src!=203.0.113.50', [{ count: 0 }]],
-    ['NOT keeps rows without the field', '| tstats count from datamodel=Web where NOT Web.src=203.0.113.50', [{ count: 1 }]],
-    ['OR and parentheses', '| tstats count from datamodel=Web where (Web.status=500 OR Web.http_method=GET) Web.dest=ftp*', [{ count: 2 }]],
-    ['earliest/latest value by time', '| tstats earliest(Web.url_length) as e latest(Web.status) as l from datamodel=Web', [{ e: 32, l: '200' }]],
-    ['a field the model lacks is null', '| tstats count from datamodel=Web where Web.nosuch=1', [{ count: 0 }]],
+    [
+      'NOT keeps rows without the field',
+      '| tstats count from datamodel=Web where NOT Web.src=203.0.113.50',
+      [{ count: 1 }],
+    ],
+    [
+      'OR and parentheses',
+      '| tstats count from datamodel=Web where (Web.status=500 OR Web.http_method=GET) Web.dest=ftp*',
+      [{ count: 2 }],
+    ],
+    [
+      'earliest/latest value by time',
+      '| tstats earliest(Web.url_length) as e latest(Web.status) as l from datamodel=Web',
+      [{ e: 32, l: '200' }],
+    ],
+    [
+      'a field the model lacks is null',
+      '| tstats count from datamodel=Web where Web.nosuch=1',
+      [{ count: 0 }],
+    ],
   ])('%s', async (_name, spl, expected) => {
     expect(await run(spl)).toEqual(expected);
   });

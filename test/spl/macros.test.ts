@@ -18,11 +18,19 @@ describe('expandMacros', () => {
       '`security_content_ctime(lastTime)`',
       'convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(lastTime)',
     ],
-    ['user definition wins for a filter macro', '`ws_ftp_remote_code_execution_filter`', 'search dest!=10.0.0.9'],
+    [
+      'user definition wins for a filter macro',
+      '`ws_ftp_remote_code_execution_filter`',
+      'search dest!=10.0.0.9',
+    ],
     ['missing *_filter macro means search *', '`some_detection_filter`', 'search *'],
     ['$arg$ replaced even inside quotes', '`two(a, b)`', 'eval x="a-b"'],
     ['overloads by arity are distinct', '`two`', 'eval x=0'],
-    ['nested macros expand', '`nested`', 'eval x="1-2" | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime)'],
+    [
+      'nested macros expand',
+      '`nested`',
+      'eval x="1-2" | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime)',
+    ],
     ['backticks inside quoted strings stay', 'eval x="`two`"', 'eval x="`two`"'],
   ])('%s', (_name, input, expected) => {
     const r = expandMacros(input, lookup);

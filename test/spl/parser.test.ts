@@ -39,7 +39,11 @@ describe('parseSpl', () => {
     expect(t.where).toMatchObject({
       kind: 'and',
       items: [
-        { kind: 'in', field: 'Web.url', values: [{ value: '/AHT/AhtApiService.asmx/AuthUser', quoted: true }] },
+        {
+          kind: 'in',
+          field: 'Web.url',
+          values: [{ value: '/AHT/AhtApiService.asmx/AuthUser', quoted: true }],
+        },
         { kind: 'compare', field: 'Web.status', op: '=', value: { value: '200', quoted: false } },
         { kind: 'compare', field: 'Web.http_method', op: '=', value: { value: 'POST' } },
       ],
@@ -47,12 +51,20 @@ describe('parseSpl', () => {
   });
 
   it.each([
-    ['OR binds tighter than the implicit AND', 'a=1 b=2 OR c=3', { kind: 'and', items: [{ field: 'a' }, { kind: 'or' }] }],
+    [
+      'OR binds tighter than the implicit AND',
+      'a=1 b=2 OR c=3',
+      { kind: 'and', items: [{ field: 'a' }, { kind: 'or' }] },
+    ],
     ['explicit AND', 'a=1 AND b=2', { kind: 'and', items: [{ field: 'a' }, { field: 'b' }] }],
     ['NOT and parentheses', 'NOT (a=1 OR b!=2)', { kind: 'not', expr: { kind: 'or' } }],
     ['comparison operators', 'x>=5', { kind: 'compare', op: '>=', value: { value: '5' } }],
     ['wildcards', 'url=*/AHT/*', { kind: 'compare', value: { value: '*/AHT/*' } }],
-    ['quoted value with spaces', 'ua="Mozilla 5.0"', { kind: 'compare', value: { value: 'Mozilla 5.0', quoted: true } }],
+    [
+      'quoted value with spaces',
+      'ua="Mozilla 5.0"',
+      { kind: 'compare', value: { value: 'Mozilla 5.0', quoted: true } },
+    ],
     ['IN without commas', 'm IN (GET POST)', { kind: 'in', values: [{ value: 'GET' }, { value: 'POST' }] }],
   ])('tstats where: %s', (_name, where, shape) => {
     const [t] = parseOk(`| tstats count from datamodel=Web where ${where}`) as [TstatsNode];
@@ -60,10 +72,15 @@ describe('parseSpl', () => {
   });
 
   it.each([
-    ['summariesonly=t allow_old_summaries=true fillnull_value=null', { summariesonly: true, allowOldSummaries: true, fillnullValue: 'null' }],
+    [
+      'summariesonly=t allow_old_summaries=true fillnull_value=null',
+      { summariesonly: true, allowOldSummaries: true, fillnullValue: 'null' },
+    ],
     ['', { summariesonly: false, allowOldSummaries: false }],
   ])('tstats options %s', (opts, expected) => {
-    const [t] = parseOk(`| tstats ${opts} count from datamodel=Endpoint.Processes by Processes.dest`) as [TstatsNode];
+    const [t] = parseOk(`| tstats ${opts} count from datamodel=Endpoint.Processes by Processes.dest`) as [
+      TstatsNode,
+    ];
     expect(t).toMatchObject(expected);
     expect(t.datamodel).toMatchObject({ model: 'Endpoint', dataset: 'Processes' });
   });
@@ -80,8 +97,12 @@ describe('parseSpl', () => {
   });
 
   it('parses eval assignments and where expressions', () => {
-    const cmds = parseOk('| tstats count from datamodel=Web | eval a=if(count>1,"many","one"), b=a."x" | where like(a, "m%") AND count!=0');
-    expect(cmds[1]).toMatchObject({ assignments: [{ field: 'a', expr: { kind: 'call', name: 'if' } }, { field: 'b' }] });
+    const cmds = parseOk(
+      '| tstats count from datamodel=Web | eval a=if(count>1,"many","one"), b=a."x" | where like(a, "m%") AND count!=0',
+    );
+    expect(cmds[1]).toMatchObject({
+      assignments: [{ field: 'a', expr: { kind: 'call', name: 'if' } }, { field: 'b' }],
+    });
     expect(cmds[2]).toMatchObject({ expr: { kind: 'binary', op: 'AND' } });
   });
 });
@@ -89,14 +110,29 @@ describe('parseSpl', () => {
 describe('SPL diagnostics', () => {
   it.each([
     ['| tstats count from datamodel=Web | foo x', 'SPL1002', 'unknown command "foo"', 'foo'],
-    ['| tstats count from datamodel=Web | transaction src', 'SPL1005', 'transaction command is not supported', 'transaction'],
+    [
+      '| tstats count from datamodel=Web | transaction src',
+      'SPL1005',
+      'transaction command is not supported',
+      'transaction',
+    ],
     ['| tstats count from datamodel=Web where url="abc', 'SPL1001', 'unterminated quoted string', '"abc'],
     ['| tstats count from datamodel=Web || table a', 'SPL1006', 'empty command', ''],
     ['| tstats median(x) from datamodel=Web', 'SPL1005', 'tstats function "median"', 'median'],
     ['| tstats prestats=t count from datamodel=Web', 'SPL1005', 'tstats option "prestats"', 'prestats'],
     ['| tstats count prestats=t from datamodel=Web', 'SPL1003', 'unexpected', '='],
-    ['| tstats count from datamodel=Web | eval x=nosuch(1)', 'SPL1201', 'eval function "nosuch"', 'nosuch(1)'],
-    ['| tstats count from datamodel=Web | eval x=len(1,2)', 'SPL1202', 'len takes 1 argument(s), found 2', 'len(1,2)'],
+    [
+      '| tstats count from datamodel=Web | eval x=nosuch(1)',
+      'SPL1201',
+      'eval function "nosuch"',
+      'nosuch(1)',
+    ],
+    [
+      '| tstats count from datamodel=Web | eval x=len(1,2)',
+      'SPL1202',
+      'len takes 1 argument(s), found 2',
+      'len(1,2)',
+    ],
     ['| tstats count from datamodel=Web | rename a', 'SPL1004', 'expected AS after "a"', ''],
     ['| tstats count from datamodel=Web | rename a* AS b', 'SPL1009', 'do not match in number', 'a* AS b'],
     ['| tstats count from datamodel=Web | search foo', 'SPL1005', 'bare search term "foo"', 'foo'],
@@ -104,7 +140,12 @@ describe('SPL diagnostics', () => {
     ['| tstats count from datamodel=Web | convert ctime(x', 'SPL1004', 'expected ")"', ''],
     ['index=main | table x', 'SPL1007', 'raw events is not supported', 'index=main'],
     ['| table x', 'SPL1010', 'cannot start a search', 'table'],
-    ['| tstats count from datamodel=Web | tstats count from datamodel=Web', 'SPL1010', 'must come first', 'tstats'],
+    [
+      '| tstats count from datamodel=Web | tstats count from datamodel=Web',
+      'SPL1010',
+      'must come first',
+      'tstats',
+    ],
   ])('%s → %s', (text, code, message, underlined) => {
     const { diagnostics } = parseSpl(text);
     const d = diagnostics.find((x) => x.code === code);

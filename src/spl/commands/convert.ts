@@ -1,10 +1,10 @@
 import type { Span } from '../../core/diagnostics.js';
 import type { Row, Value } from '../../core/value.js';
+import { toNumber, toText } from '../../engine/values.js';
 import { strftime, strptime } from '../../time/strftime.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
 import { expandFieldPattern } from '../fieldlist.js';
-import { toNumber, toText } from '../../engine/values.js';
 
 const DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
 
@@ -47,7 +47,12 @@ const CONVERTERS: Record<string, Converter> = {
 export interface ConvertNode extends CommandNode {
   readonly kind: 'convert';
   readonly timeformat: string;
-  readonly conversions: readonly { readonly fn: string; readonly field: string; readonly as?: string; readonly span: Span }[];
+  readonly conversions: readonly {
+    readonly fn: string;
+    readonly field: string;
+    readonly as?: string;
+    readonly span: Span;
+  }[];
 }
 
 function convertValue(v: Value, conv: Converter, timeformat: string): Value {
@@ -73,7 +78,8 @@ export const convert = defineCommand<ConvertNode>({
       const name = c.expectValue('a conversion such as ctime(field)');
       if (!name) break;
       const fn = name.value.toLowerCase();
-      if (!(fn in CONVERTERS)) c.fail('SPL1005', `convert function "${name.value}" is not supported by vigil`, name.span);
+      if (!(fn in CONVERTERS))
+        c.fail('SPL1005', `convert function "${name.value}" is not supported by vigil`, name.span);
       if (!c.expect('lparen', `"(" after ${name.value}`)) break;
       const field = c.expectValue('a field name');
       const close = c.expect('rparen', '")"');
@@ -89,7 +95,8 @@ export const convert = defineCommand<ConvertNode>({
       conversions.push(as === undefined ? conv : { ...conv, as });
       c.accept('comma');
     }
-    if (conversions.length === 0) c.fail('SPL1004', 'convert needs at least one conversion such as ctime(field)', args.span);
+    if (conversions.length === 0)
+      c.fail('SPL1004', 'convert needs at least one conversion such as ctime(field)', args.span);
     return { kind: 'convert', span: args.span, timeformat, conversions };
   },
   exec(node, rows) {

@@ -1,10 +1,10 @@
 import { error, type Span } from '../../core/diagnostics.js';
 import type { Row, Scalar, Value } from '../../core/value.js';
+import { checkExpr, evaluate } from '../../engine/eval.js';
+import type { EvalValue } from '../../engine/values.js';
 import type { CommandNode, Expr } from '../ast.js';
 import { defineCommand } from '../command.js';
 import { parseExpr, splitTopLevel } from '../eval-expr.js';
-import { checkExpr, evaluate } from '../../engine/eval.js';
-import type { EvalValue } from '../../engine/values.js';
 
 export interface EvalNode extends CommandNode {
   readonly kind: 'eval';
@@ -20,7 +20,9 @@ function unquote(name: string): string {
 /** A boolean cannot be a field value; Splunk refuses it, and so does vigil (at run time, naming the field). */
 function toFieldValue(v: EvalValue, field: string): Value {
   if (typeof v === 'boolean') {
-    throw new Error(`eval ${field}: the result is a boolean, which cannot be stored in a field; wrap it in if(..., "true", "false")`);
+    throw new Error(
+      `eval ${field}: the result is a boolean, which cannot be stored in a field; wrap it in if(..., "true", "false")`,
+    );
   }
   return Array.isArray(v) ? (v as Scalar[]) : (v as Value);
 }
@@ -34,7 +36,9 @@ export const evalCommand = defineCommand<EvalNode>({
       const piece = args.text.slice(part.start, part.end);
       const m = TARGET.exec(piece);
       if (!m) {
-        args.diags.push(error('SPL1004', 'expected field=expression', part.start < part.end ? part : args.span));
+        args.diags.push(
+          error('SPL1004', 'expected field=expression', part.start < part.end ? part : args.span),
+        );
         continue;
       }
       const expr = parseExpr(args.text, part.start + m[0].length, part.end, args.diags);

@@ -1,7 +1,6 @@
-import type { SearchExpr } from '../ast.js';
-import type { CommandNode } from '../ast.js';
-import { defineCommand } from '../command.js';
 import { matchSearch } from '../../engine/match.js';
+import type { CommandNode, SearchExpr } from '../ast.js';
+import { defineCommand } from '../command.js';
 
 export interface SearchNode extends CommandNode {
   readonly kind: 'search';

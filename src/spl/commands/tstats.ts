@@ -67,7 +67,8 @@ function parseOptions(c: Cursor): Options {
     if (!value) return opts;
     if ((BOOLEAN_OPTIONS as readonly string[]).includes(name)) {
       const b = parseBool(value.value);
-      if (b === undefined) c.fail('SPL1004', `${name} takes true or false, found "${value.value}"`, value.span);
+      if (b === undefined)
+        c.fail('SPL1004', `${name} takes true or false, found "${value.value}"`, value.span);
       if (name === 'summariesonly') opts.summariesonly = b ?? false;
       else opts.allowOldSummaries = b ?? false;
     } else if (name === 'fillnull_value') {
@@ -109,7 +110,8 @@ function parseAggregates(c: Cursor): TstatsAggregate[] {
     aggs.push(field === undefined ? agg : { ...agg, field });
     c.accept('comma');
   }
-  if (aggs.length === 0) c.fail('SPL1004', `tstats needs at least one aggregate such as count${c.describeHere()}`);
+  if (aggs.length === 0)
+    c.fail('SPL1004', `tstats needs at least one aggregate such as count${c.describeHere()}`);
   return aggs;
 }
 
@@ -123,7 +125,11 @@ function parseFrom(c: Cursor): TstatsNode['datamodel'] {
   } else if (/^datamodel:/i.test(kw.value)) {
     target = { ...kw, value: kw.value.slice('datamodel:'.length) };
   } else {
-    c.fail('SPL1005', `tstats "from ${kw.value}" is not supported: vigil queries data models (from datamodel=...)`, kw.span);
+    c.fail(
+      'SPL1005',
+      `tstats "from ${kw.value}" is not supported: vigil queries data models (from datamodel=...)`,
+      kw.span,
+    );
     return undefined;
   }
   const [model, ...rest] = target.value.split('.');

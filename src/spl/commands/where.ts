@@ -1,7 +1,7 @@
+import { checkExpr, evaluate } from '../../engine/eval.js';
 import type { CommandNode, Expr } from '../ast.js';
 import { defineCommand } from '../command.js';
 import { parseExpr } from '../eval-expr.js';
-import { checkExpr, evaluate } from '../../engine/eval.js';
 
 export interface WhereNode extends CommandNode {
   readonly kind: 'where';
@@ -13,7 +13,13 @@ export const where = defineCommand<WhereNode>({
   name: 'where',
   parse(args) {
     if (args.start >= args.end || !args.text.slice(args.start, args.end).trim()) {
-      args.diags.push({ code: 'SPL1004', severity: 'error', message: 'where needs an expression', span: args.span, hints: [] });
+      args.diags.push({
+        code: 'SPL1004',
+        severity: 'error',
+        message: 'where needs an expression',
+        span: args.span,
+        hints: [],
+      });
     }
     const expr = parseExpr(args.text, args.start, args.end, args.diags);
     checkExpr(expr, args.diags);

@@ -1,0 +1,126 @@
+import { hostname } from 'node:os';
+import type { DuckDbStore } from '../store/duckdb.js';
+import { readFast } from './fast-path.js';
+import { DEFAULT_FORMAT, getFormat } from './formats/registry.js';
+import type { NdjsonFormat } from './formats/types.js';
+import { expandInputs, type Input } from './inputs.js';
+import { ensureLedger, findEntry, saveEntry } from './ledger.js';
+import { rawColumns, stagingTable } from './load.js';
+import { type PreciseInput, type ReadSettings, readPrecise } from './precise-path.js';
+import { fileBytes, type OpenFile, openFile, skipBytes } from './source.js';
+import { type FileResult, fileResult, type IngestSummary, summarize, Tally } from './summary.js';
+
+export interface IngestOptions {
+  readonly store: DuckDbStore;
+  /** Read for the input `-` (default: process.stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Log format name (default `suricata`). */
+  readonly format?: string;
+  /** `host` for records that do not name one (default: this machine's hostname). */
+  readonly host?: string;
+  /** Longer lines are rejected without being buffered (default 1 MiB). */
+  readonly maxLineBytes?: number;
+  /** How many rejected lines to list per file and in the total (default 10). */
+  readonly maxRejects?: number;
+  /** Rows per transaction on the precise path (default 50,000). */
+  readonly batchRows?: number;
+  /** Let DuckDB read whole files itself when it can (default true); false always reads line by line. */
+  readonly fastPath?: boolean;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+/** `source` of events read from stdin. */
+export const STDIN_SOURCE = 'stdin';
+
+interface Run {
+  readonly options: IngestOptions;
+  readonly format: NdjsonFormat;
+  readonly maxRejects: number;
+  readonly settings: (source: string) => ReadSettings;
+}
+
+/**
+ * `vigil ingest`: reads log files (plain or gzip), directories (recursively) and `-` (stdin) into the
+ * store. Files are read once: a file already read adds nothing, a grown file is read on from where it
+ * stopped. Bad lines are skipped and reported; a file that cannot be read is reported and the others
+ * are still read. Throws only for an unknown format or a store failure while preparing tables.
+ */
+export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const format = getFormat(options.format ?? DEFAULT_FORMAT);
+  if (!format) throw new Error(`unknown log format "${options.format}"`);
+  const { store } = options;
+  await store.ensureTable(format.dataset.table, format.dataset.fields);
+  await store.ensureTempTable(stagingTable(format), rawColumns(format));
+  await ensureLedger(store);
+  const host = options.host ?? hostname();
+  const run: Run = {
+    options,
+    format,
+    maxRejects: options.maxRejects ?? 10,
+    settings: (source) => ({
+      store,
+      format,
+      params: { source, host },
+      maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+      batchRows: options.batchRows ?? 50_000,
+    }),
+  };
+  const results: FileResult[] = [];
+  for (const input of await expandInputs(inputs)) results.push(await ingestInput(input, run));
+  return summarize(results, run.maxRejects);
+}
+
+async function ingestInput(input: Input, run: Run): Promise<FileResult> {
+  if (input.kind === 'error') return failed(input.path, input.error, run);
+  if (input.kind === 'file') return ingestFile(input.path, run);
+  const tally = new Tally('-', run.maxRejects);
+  const stream = (run.options.stdin ?? process.stdin) as AsyncIterable<Buffer>;
+  const start = { offset: 0, lines: 0 };
+  const read: PreciseInput = { stream, start, finished: true, commit: async () => {} };
+  const { pendingBytes } = await readPrecise(read, run.settings(STDIN_SOURCE), tally);
+  return fileResult(tally, 'ingested', { method: 'precise', gzip: false, pendingBytes });
+}
+
+async function ingestFile(path: string, run: Run): Promise<FileResult> {
+  let file: OpenFile;
+  try {
+    file = await openFile(path);
+  } catch (err) {
+    return failed(path, (err as Error).message, run);
+  }
+  try {
+    return await readFile(file, run);
+  } catch (err) {
+    return failed(path, `cannot read ${path}: ${(err as Error).message.split('\n')[0]}`, run);
+  } finally {
+    await file.handle.close();
+  }
+}
+
+async function readFile(file: OpenFile, run: Run): Promise<FileResult> {
+  const { store } = run.options;
+  const tally = new Tally(file.path, run.maxRejects);
+  const done = (method: 'fast' | 'precise' | null, pendingBytes = 0) =>
+    fileResult(tally, method ? 'ingested' : 'already-read', { method, gzip: file.gzip, pendingBytes });
+  if (file.head.length === 0) return fileResult(tally, 'ingested', { method: null, gzip: false });
+  const entry = await findEntry(store, file.head);
+  if (entry?.complete || (entry && !file.gzip && entry.offset === file.stat.size)) return done(null);
+  if (entry && !file.gzip && entry.offset > file.stat.size) {
+    const error = `${file.path} is shorter than the ${entry.offset} bytes already read from it; not read`;
+    return fileResult(tally, 'failed', { method: null, gzip: false, error });
+  }
+  const settings = run.settings(file.path);
+  const commit: PreciseInput['commit'] = (p) => saveEntry(store, file.head, entry, { ...p, path: file.path });
+  const start = { offset: entry?.offset ?? 0, lines: entry?.lines ?? 0 };
+  if (start.offset === 0 && run.options.fastPath !== false) {
+    const fast = await readFast(file, settings, tally, commit);
+    if (fast) return done('fast', fast.pendingBytes);
+  }
+  const stream = file.gzip ? skipBytes(fileBytes(file, 0), start.offset) : fileBytes(file, start.offset);
+  const { pendingBytes } = await readPrecise({ stream, start, finished: file.gzip, commit }, settings, tally);
+  return done('precise', pendingBytes);
+}
+
+function failed(path: string, error: string, run: Run): FileResult {
+  return fileResult(new Tally(path, run.maxRejects), 'failed', { method: null, gzip: false, error });
+}

@@ -1,0 +1,134 @@
+import { quoteIdent, quoteString } from '../store/sql-text.js';
+import { type Expr, type FieldMapping, type JsonKind, jsonLeaves, type Op } from './mapping.js';
+import type { Params } from './mapping-js.js';
+import { eveTimeSql } from './timestamp.js';
+
+/**
+ * The SQL (DuckDB dialect) form of a mapping, for the fast path that lets DuckDB read the JSON itself.
+ * Three select lists, applied in turn: `read_json(columns=…)` → `leaves` (each JSON value checked
+ * and typed, as `mapping-js.ts` does) → `fields` (the mapped columns). A value `mapping-js.ts` would
+ * reject raises a SQL error instead, which sends the file to the precise path.
+ */
+export interface MappingSql {
+  /** The `columns` argument of read_json: the record-type key as VARCHAR, mapped values as JSON. */
+  readonly readColumns: string;
+  readonly leaves: string;
+  readonly fields: string;
+}
+
+const MAX_SAFE = '9007199254740991';
+
+export function mappingSql(
+  mapping: FieldMapping,
+  fields: readonly string[],
+  typeKey: string,
+  params: Params,
+): MappingSql {
+  const leaves = uniqueLeaves(fields.map((f) => mapping[f]).filter((e) => e !== undefined));
+  const leafName = (path: readonly string[], as: JsonKind) => `__${as}_${path.join('.')}`;
+  const ctx: Ctx = { params, leaf: (path, as) => quoteIdent(leafName(path, as)) };
+  return {
+    readColumns: readColumns(
+      typeKey,
+      leaves.map((l) => l.path),
+    ),
+    leaves: leaves.map((l) => `${leafSql(l.path, l.as)} AS ${quoteIdent(leafName(l.path, l.as))}`).join(', '),
+    fields: fields
+      .map((f) => {
+        const expr = mapping[f];
+        return `${expr ? exprSql(expr, ctx) : 'NULL'} AS ${quoteIdent(f)}`;
+      })
+      .join(', '),
+  };
+}
+
+interface Ctx {
+  readonly params: Params;
+  readonly leaf: (path: readonly string[], as: JsonKind) => string;
+}
+
+type Compiler<K extends Op> = (e: Extract<Expr, { op: K }>, ctx: Ctx) => string;
+
+const compilers: { [K in Op]: Compiler<K> } = {
+  json: (e, ctx) => ctx.leaf(e.path, e.as),
+  time: (e, ctx) => {
+    const name = e.of.op === 'json' ? e.of.path.join('.') : 'time';
+    return `coalesce(${eveTimeSql(exprSql(e.of, ctx))}, error(${quoteString(`vigil: ${name} is not a valid EVE time`)}))`;
+  },
+  first: (e, ctx) => `coalesce(${e.of.map((p) => exprSql(p, ctx)).join(', ')})`,
+  constant: (e) => quoteString(e.value),
+  param: (e, ctx) => quoteString(ctx.params[e.name]),
+  before: (e, ctx) => {
+    const t = text(e.of, ctx);
+    const at = `strpos(${t}, ${quoteString(e.sep)})`;
+    return `nullif(CASE WHEN ${at} > 0 THEN left(${t}, ${at} - 1) ELSE ${t} END, '')`;
+  },
+  from: (e, ctx) => {
+    const t = text(e.of, ctx);
+    const at = `strpos(${t}, ${quoteString(e.sep)})`;
+    return `CASE WHEN ${at} > 0 THEN substr(${t}, ${at}) END`;
+  },
+  join: (e, ctx) => {
+    const head = text(e.of, ctx);
+    const tail = text(e.with, ctx);
+    return `CASE WHEN ${head} IS NULL THEN NULL WHEN ${tail} IS NULL THEN ${head} ELSE ${head} || ${quoteString(e.sep)} || ${tail} END`;
+  },
+};
+
+function exprSql(expr: Expr, ctx: Ctx): string {
+  // the table is keyed by op, so each compiler receives its own expression shape
+  const compile = compilers[expr.op] as (e: Expr, ctx: Ctx) => string;
+  return compile(expr, ctx);
+}
+
+function text(expr: Expr, ctx: Ctx): string {
+  return `CAST(${exprSql(expr, ctx)} AS VARCHAR)`;
+}
+
+/** A JSON value checked like `mapping-js.ts` does: strings (text only) and whole numbers within ±2^53. */
+function leafSql(path: readonly string[], as: JsonKind): string {
+  const x = path.map(quoteIdent).join('.');
+  const wrong = `error(${quoteString(`vigil: ${path.join('.')} has the wrong type`)})`;
+  const d = `CAST(${x} AS DOUBLE)`;
+  const whole = `CASE WHEN abs(${d}) <= ${MAX_SAFE} AND ${d} = trunc(${d}) THEN CAST(${d} AS BIGINT) ELSE ${wrong} END`;
+  const number = as === 'text' ? `CAST(${whole} AS VARCHAR)` : whole;
+  const string = as === 'text' ? `WHEN 'VARCHAR' THEN ${x}->>'$' ` : '';
+  return `CASE coalesce(json_type(${x}), 'NULL') WHEN 'NULL' THEN NULL ${string}WHEN 'UBIGINT' THEN ${number} WHEN 'BIGINT' THEN ${number} WHEN 'DOUBLE' THEN ${number} ELSE ${wrong} END`;
+}
+
+/** read_json columns: top-level keys, objects as STRUCTs, values as JSON so their type can be checked. */
+function readColumns(typeKey: string, paths: readonly (readonly string[])[]): string {
+  const tree = new Map<string, Tree>();
+  for (const path of paths) insert(tree, path);
+  if (tree.has(typeKey)) throw new Error(`the mapping reads the record-type key "${typeKey}" as a value`);
+  const entries = [[typeKey, 'VARCHAR'], ...[...tree].map(([k, t]) => [k, treeType(t)])];
+  return `{${entries.map(([k, type]) => `${quoteString(k ?? '')}: ${quoteString(type ?? '')}`).join(', ')}}`;
+}
+
+type Tree = 'leaf' | Map<string, Tree>;
+
+function insert(tree: Map<string, Tree>, path: readonly string[]): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  const node = tree.get(head);
+  if (rest.length === 0) {
+    if (node instanceof Map) throw new Error(`the mapping reads "${head}" both as a value and as an object`);
+    tree.set(head, 'leaf');
+    return;
+  }
+  if (node === 'leaf') throw new Error(`the mapping reads "${head}" both as a value and as an object`);
+  const child = node ?? new Map<string, Tree>();
+  tree.set(head, child);
+  insert(child, rest);
+}
+
+function treeType(tree: Tree): string {
+  if (tree === 'leaf') return 'JSON';
+  return `STRUCT(${[...tree].map(([k, t]) => `${quoteIdent(k)} ${treeType(t)}`).join(', ')})`;
+}
+
+function uniqueLeaves(exprs: readonly Expr[]): { path: readonly string[]; as: JsonKind }[] {
+  const seen = new Map<string, { path: readonly string[]; as: JsonKind }>();
+  for (const leaf of exprs.flatMap(jsonLeaves)) seen.set(`${leaf.as}:${leaf.path.join('\u0000')}`, leaf);
+  return [...seen.values()];
+}

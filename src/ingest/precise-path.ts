@@ -1,0 +1,126 @@
+import type { DuckDbStore } from '../store/duckdb.js';
+import { quoteIdent } from '../store/sql-text.js';
+import type { NdjsonFormat } from './formats/types.js';
+import { LineSplitter } from './lines.js';
+import { insertSql, mappedFields, rawColumns, stagingTable } from './load.js';
+import type { Params } from './mapping-js.js';
+import { RecordReader } from './records.js';
+import { isGzipError } from './source.js';
+import type { Tally } from './summary.js';
+
+export interface ReadSettings {
+  readonly store: DuckDbStore;
+  readonly format: NdjsonFormat;
+  readonly params: Params;
+  readonly maxLineBytes: number;
+  readonly batchRows: number;
+}
+
+/** Where a read stands in its input: bytes and lines consumed so far. */
+export interface Progress {
+  readonly offset: number;
+  readonly lines: number;
+}
+
+export interface PreciseInput {
+  /** The input's bytes from `start.offset` on. */
+  readonly stream: AsyncIterable<Buffer>;
+  readonly start: Progress;
+  /** The input ends for good with the stream (gzip, stdin), so a final line without `\n` is read as is. */
+  readonly finished: boolean;
+  /** Records progress; runs inside the transaction that stores the rows read up to it. */
+  readonly commit: (progress: Progress & { complete: boolean }) => Promise<void>;
+}
+
+const FLUSH_BYTES = 256 << 20;
+
+/**
+ * Reads line by line in Node: exact line numbers and reasons for every rejected line. Rows are staged
+ * and stored in batches; each batch commits together with the progress that covers it.
+ */
+export async function readPrecise(
+  input: PreciseInput,
+  settings: ReadSettings,
+  tally: Tally,
+): Promise<{ pendingBytes: number }> {
+  const { format, maxLineBytes } = settings;
+  const reader = new RecordReader(
+    format,
+    mappedFields(format).map((f) => f.name),
+    settings.params,
+    tally,
+    maxLineBytes,
+  );
+  const splitter = new LineSplitter(maxLineBytes, reader, input.start.offset, input.start.lines);
+  const flush = (progress: Progress, complete: boolean) =>
+    storeBatch(reader, progress, complete, input, settings, tally);
+  let flushedAt = input.start.offset;
+  try {
+    for await (const chunk of input.stream) {
+      splitter.push(chunk);
+      if (reader.rows.length >= settings.batchRows || splitter.consumed - flushedAt >= FLUSH_BYTES) {
+        await flush(progressOf(splitter), false);
+        flushedAt = splitter.consumed;
+      }
+    }
+  } catch (err) {
+    if (!isGzipError(err)) throw err;
+    const reason = `gzip stream ${err instanceof Error && /end of file/.test(err.message) ? 'truncated' : 'corrupt'}`;
+    tally.reject(splitter.lines + 1, reason);
+    await flush(progressOf(splitter), false);
+    return { pendingBytes: 0 };
+  }
+  const tail = splitter.tail();
+  const end = progressOf(splitter);
+  if (tail.length === 0) {
+    await flush(end, input.finished);
+    return { pendingBytes: 0 };
+  }
+  const read = input.finished
+    ? finishTail(reader, tail.bytes, tail.number)
+    : tail.bytes !== null && reader.tryTail(tail.bytes, tail.number);
+  if (!read) {
+    await flush(end, false);
+    return { pendingBytes: tail.length };
+  }
+  await flush({ offset: end.offset + tail.length, lines: end.lines + 1 }, input.finished);
+  return { pendingBytes: 0 };
+}
+
+function finishTail(reader: RecordReader, bytes: Buffer | null, number: number): true {
+  if (bytes === null) reader.overLong(number);
+  else reader.line(bytes, number);
+  return true;
+}
+
+function progressOf(splitter: LineSplitter): Progress {
+  return { offset: splitter.consumed, lines: splitter.lines };
+}
+
+async function storeBatch(
+  reader: RecordReader,
+  progress: Progress,
+  complete: boolean,
+  input: PreciseInput,
+  settings: ReadSettings,
+  tally: Tally,
+): Promise<void> {
+  const { store, format } = settings;
+  const staging = stagingTable(format);
+  const rows = reader.rows;
+  reader.rows = [];
+  const stored = await store.transaction(async () => {
+    let count = 0;
+    if (rows.length > 0) {
+      await store.append(staging, rawColumns(format), rows);
+      const result = await store.query(insertSql(format, `SELECT * FROM ${quoteIdent(staging)}`));
+      count = Number(result[0]?.Count ?? rows.length);
+      await store.exec(`DELETE FROM ${quoteIdent(staging)}`);
+    }
+    await input.commit({ ...progress, complete });
+    return count;
+  });
+  tally.stored(format.dataset.table, stored);
+  tally.linesRead = progress.lines - input.start.lines;
+  tally.bytesRead = progress.offset - input.start.offset;
+}
