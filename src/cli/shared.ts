@@ -2,8 +2,7 @@ import type { Content } from '../content/load.js';
 import type { ContentProblem } from '../content/types.js';
 import { DiagnosticError } from '../core/diagnostics.js';
 import { loadAllContent } from '../jobs/content.js';
-import { type DuckDbStore, openDuckDbStore } from '../store/duckdb.js';
-import { resolveStorePath } from '../store/path.js';
+import { type IngestStore, openStore, resolveStorePath } from '../store/index.js';
 import { isAllTime, parseTimeModifier, resolveTime } from '../time/modifiers.js';
 import { type CliIO, listOpt, stringOpt, UsageError } from './command.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format.js';
@@ -33,8 +32,8 @@ export const TIME_USAGE = [
   '  --now T            the time relative modifiers are taken from (default: the clock)',
 ].join('\n');
 
-export async function openStoreFrom(values: Values, io: CliIO): Promise<DuckDbStore> {
-  return openDuckDbStore(resolveStorePath(stringOpt(values, 'store'), io.env));
+export async function openStoreFrom(values: Values, io: CliIO): Promise<IngestStore> {
+  return openStore(resolveStorePath(stringOpt(values, 'store'), io.env));
 }
 
 export function formatProblem(p: ContentProblem): string {

@@ -1,7 +1,7 @@
 import type { Content } from '../content/load.js';
 import { type IngestOptions, ingest } from '../ingest/ingest.js';
 import type { IngestSummary } from '../ingest/summary.js';
-import type { DuckDbStore } from '../store/duckdb.js';
+import type { IngestStore } from '../store/index.js';
 import { type DetectOptions, type DetectResult, detect } from './detect.js';
 
 export interface RunResult {
@@ -12,7 +12,7 @@ export interface RunResult {
 /** `vigil run`: ingest the files, then run the detections over all time (the job for a folder of old logs). */
 export async function run(
   inputs: readonly string[],
-  store: DuckDbStore,
+  store: IngestStore,
   opts: { readonly content: Content } & Omit<IngestOptions, 'store'> &
     Omit<DetectOptions, 'content' | 'window'>,
 ): Promise<RunResult> {

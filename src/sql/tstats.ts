@@ -69,7 +69,8 @@ class Emitter {
     if (!g.field) return fillnull === undefined ? 'NULL' : this.d.string(fillnull);
     const base = this.col(g.field);
     const bucketed = g.spanSeconds ? `(floor(${base} / ${g.spanSeconds}) * ${g.spanSeconds})` : base;
-    if (fillnull === undefined) return bucketed;
+    // _time is never null, and keeps its number type
+    if (fillnull === undefined || g.field.type === 'time') return bucketed;
     return `COALESCE(${this.d.text(bucketed, this.isNumber(g.field))}, ${this.d.string(fillnull)})`;
   }
 
