@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       return 0;
     }
     const { values, positionals } = parseArgs({
-      args: [...rest],
+      args: joinValues(rest, cmd),
       options: cmd.options,
       allowPositionals: true,
       strict: true,
@@ -57,6 +57,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   } catch (e) {
     return reportError(e, cmd, io);
   }
+}
+
+/** `--earliest -70m@m` → `--earliest=-70m@m`, so values that start with "-" are not read as flags. */
+function joinValues(args: readonly string[], cmd: CliCommand): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const opt = a.startsWith('--') ? cmd.options[a.slice(2)] : undefined;
+    if (opt?.type === 'string' && i + 1 < args.length) out.push(`${a}=${args[++i]}`);
+    else out.push(a);
+  }
+  return out;
 }
 
 function reportError(e: unknown, cmd: CliCommand, io: CliIO): number {

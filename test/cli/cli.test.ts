@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
+import { openStore } from '../../src/store/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXAMPLE = join(ROOT, 'examples', 'ws-ftp.eve.json');
+const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+const freshStore = () => join(dir, `s${n++}.duckdb`);
+
+async function vigil(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    stdin: Readable.from([]),
+    env: {},
+    cwd: dir,
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('vigil run on the bundled example', () => {
+  const store = freshStore();
+
+  it('raises one notable per result row and one risk event per row', async () => {
+    const r = await vigil('run', EXAMPLE, '--store', store, '--format', 'json');
+    expect(r.code).toBe(0);
+    const events = jsonLines(r.out);
+    const notables = events.filter((e) => e.index === 'notable');
+    const risks = events.filter((e) => e.index === 'risk');
+    expect(notables.map((e) => [e.dest, e.src, e.count, e.firstTime])).toEqual([
+      ['10.0.1.20', '203.0.113.50', 2, '2023-10-01T16:31:07'],
+      ['10.0.1.21', '192.0.2.77', 1, '2023-10-01T16:33:40'],
+    ]);
+    expect(notables[1]).toMatchObject({
+      http_user_agent: 'unknown',
+      rule_title: 'WS FTP Remote Code Execution',
+    });
+    expect(risks.map((e) => [e.risk_object, e.risk_score, e.threat_object])).toEqual([
+      ['10.0.1.20', 72, '203.0.113.50'],
+      ['10.0.1.21', 72, '192.0.2.77'],
+    ]);
+    expect(r.err).toContain('rows stored: web 8');
+  });
+
+  it('reads nothing twice when run again', async () => {
+    const r = await vigil('run', EXAMPLE, '--store', store);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('0 ingested, 1 already read');
+    const s = await vigil('search', '| tstats count from datamodel=Web', '--store', store, '--format', 'csv');
+    expect(s.out).toBe('count\n8\n');
+  });
+
+  it('stores the notable and risk events of both runs', async () => {
+    const db = await openStore(store);
+    try {
+      const [n] = await db.query('SELECT count(*) AS n, count(DISTINCT orig_sid) AS sids FROM notable');
+      const risks = await db.query(
+        'SELECT risk_object, risk_score, mitre_tactic_id FROM risk ORDER BY risk_object',
+      );
+      expect(n).toEqual({ n: 4, sids: 2 });
+      expect(risks[0]).toEqual({ risk_object: '10.0.1.20', risk_score: 72, mitre_tactic_id: ['TA0001'] });
+      expect(risks).toHaveLength(4);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('vigil detect windows (spec §4)', () => {
+  const store = freshStore();
+
+  it.each([
+    ['2023-10-01T17:40:00Z', 2],
+    ['2023-10-01T17:42:00Z', 1],
+    ['2023-10-01T18:40:00Z', 0],
+  ])('with --now %s the -70m@m..-10m@m window raises %i notable(s)', async (now, count) => {
+    expect((await vigil('ingest', EXAMPLE, '--store', store)).code).toBe(0);
+    const r = await vigil('detect', '--store', store, '--now', now, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.out).filter((e) => e.index === 'notable')).toHaveLength(count);
+  });
+});
+
+describe('local filter macro override', () => {
+  it('drops a false positive without editing the search', async () => {
+    const conf = join(dir, 'macros.conf');
+    writeFileSync(conf, '[ws_ftp_remote_code_execution_filter]\ndefinition = search dest!=10.0.1.21\n');
+    const r = await vigil('run', EXAMPLE, '--store', freshStore(), '--macros', conf, '--format', 'json');
+    expect(r.code).toBe(0);
+    const notables = jsonLines(r.out).filter((e) => e.index === 'notable');
+    expect(notables.map((e) => e.dest)).toEqual(['10.0.1.20']);
+  });
+});
+
+describe('vigil search', () => {
+  it('prints diagnostics with a caret and exits 1 on bad SPL', async () => {
+    const r = await vigil(
+      'search',
+      '| tstats count from datamodel=Web | stast count',
+      '--store',
+      freshStore(),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error SPL1002: unknown command "stast"');
+    expect(r.err).toContain(
+      '  | tstats count from datamodel=Web | stast count\n                                      ^^^^^',
+    );
+  });
+
+  it('runs over an empty store', async () => {
+    const r = await vigil('search', '| tstats count from datamodel=Web by Web.src', '--store', freshStore());
+    expect(r).toMatchObject({ code: 0, out: '(no results)\n' });
+  });
+
+  it('rejects a bad time modifier with a caret', async () => {
+    const r = await vigil(
+      'search',
+      '| tstats count from datamodel=Web',
+      '--earliest',
+      '-7x',
+      '--store',
+      freshStore(),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--earliest: .*unknown time unit "x"/);
+  });
+});
+
+describe('vigil ingest errors', () => {
+  it('names a missing file in one line and exits 1', async () => {
+    const r = await vigil('ingest', join(dir, 'nope.json'), EXAMPLE, '--store', freshStore());
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('nope.json');
+    expect(r.out).toContain('rows stored: web 8');
+  });
+
+  it.each([
+    [['frobnicate'], 2, 'unknown command "frobnicate"'],
+    [['ingest'], 2, 'give at least one file'],
+    [['search', 'x', '--format', 'xml'], 2, '--format must be one of'],
+    [['detect', '--bogus'], 2, "Unknown option '--bogus'"],
+  ])('%j exits %i', async (argv, code, message) => {
+    const r = await vigil(...argv);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+  });
+});
