@@ -1,0 +1,111 @@
+/**
+ * `npm run bench [-- --events N]`: generates Suricata EVE (default 4,000,000 events, about 1.7 GB, 30% http)
+ * in a temporary folder, then measures, each in its own process:
+ *   - vigil ingest of the file into a fresh DuckDB store, and the WS FTP detection over the stored rows;
+ *   - two references over the same file: DuckDB read_ndjson computing the detection's rows straight from
+ *     the file, and a plain Node loop (JSON.parse per line, then filter).
+ * Prints wall time, events/s, MB/s, peak RSS, the ratios, and whether each target holds.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface Measure {
+  phase: string;
+  ms: number;
+  maxRssMb: number;
+  [k: string]: number | string;
+}
+
+const TARGETS = {
+  /** (ingest + detect) / DuckDB reference */
+  vsDuckdb: 1.5,
+  /** Node reference / (ingest + detect) */
+  vsNode: 5,
+  detectMs: 100,
+  peakRssMb: 1536,
+};
+
+const here = import.meta.dirname;
+const node = process.execPath;
+
+function phase(name: string, file: string, store: string): Measure {
+  const out = execFileSync(node, [join(here, 'phases.js'), name, file, store], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Measure;
+}
+
+function row(label: string, m: Measure, events: number, mb: number): string {
+  const s = m.ms / 1000;
+  return [
+    label.padEnd(26),
+    `${s.toFixed(2).padStart(8)} s`,
+    `${Math.round(events / s)
+      .toLocaleString('en-US')
+      .padStart(12)} ev/s`,
+    `${(mb / s).toFixed(1).padStart(8)} MB/s`,
+    `${m.maxRssMb.toFixed(0).padStart(6)} MB peak RSS`,
+  ].join('  ');
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'MISSED';
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { events: { type: 'string' }, keep: { type: 'boolean' } } });
+  const events = Number(values.events ?? 4_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
+  const file = join(dir, 'bench.eve.json');
+  const store = join(dir, 'bench.duckdb');
+  try {
+    console.log(`generating ${events.toLocaleString('en-US')} EVE events (generated data) in ${dir} ...`);
+    execFileSync(
+      node,
+      [join(here, '..', 'scripts', 'gen.js'), '--events', String(events), '--seed', 'bench', '--out', file],
+      {
+        stdio: 'inherit',
+      },
+    );
+    const mb = statSync(file).size / 1e6;
+    const ingest = phase('ingest', file, store);
+    const detect = phase('detect', file, store);
+    const duck = phase('duckdb-ref', file, store);
+    const plain = phase('node-ref', file, store);
+    const vigilMs = ingest.ms + detect.ms;
+    console.log(
+      `\nfile: ${mb.toFixed(1)} MB, ${events.toLocaleString('en-US')} events; ${ingest.rows} Web rows stored`,
+    );
+    console.log(row('vigil ingest', ingest, events, mb));
+    console.log(row('vigil detect (stored rows)', detect, events, mb));
+    console.log(row('ref: DuckDB read_ndjson', duck, events, mb));
+    console.log(row('ref: Node JSON.parse loop', plain, events, mb));
+    const vsDuck = vigilMs / duck.ms;
+    const vsNode = plain.ms / vigilMs;
+    const peak = Math.max(ingest.maxRssMb, detect.maxRssMb);
+    console.log('\nratios and targets');
+    console.log(
+      `  (ingest + detect) / DuckDB reference = ${vsDuck.toFixed(2)}  (target <= ${TARGETS.vsDuckdb}): ${verdict(vsDuck <= TARGETS.vsDuckdb)}`,
+    );
+    console.log(
+      `  Node loop / (ingest + detect)        = ${vsNode.toFixed(2)}  (target >= ${TARGETS.vsNode}): ${verdict(vsNode >= TARGETS.vsNode)}`,
+    );
+    console.log(
+      `  detect on stored rows                = ${detect.ms.toFixed(1)} ms (target < ${TARGETS.detectMs} ms): ${verdict(detect.ms < TARGETS.detectMs)}`,
+    );
+    console.log(
+      `  peak RSS                             = ${peak.toFixed(0)} MB (target < ${TARGETS.peakRssMb} MB): ${verdict(peak < TARGETS.peakRssMb)}`,
+    );
+    console.log(
+      `  detections found: vigil ${detect.notables} notables; DuckDB ref ${duck.groups} groups; Node ref ${plain.groups} groups`,
+    );
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
