@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The 5-tuple and identity every EVE record starts with. */
 export interface Flow {
@@ -12,8 +12,18 @@ export interface Flow {
 
 export const SENSOR_IFACE = 'ens5';
 
-let cachedSecond = Number.NaN;
-let cachedText = '';
+const PAD2 = Array.from({ length: 60 }, (_v, i) => String(i).padStart(2, '0'));
+let cachedDay = Number.NaN;
+let cachedDayText = '';
+
+/** `YYYY-MM-DDT` of a day number, remembering the last one (lines arrive in time order). */
+function dayText(day: number): string {
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayText = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  return cachedDayText;
+}
 
 /**
  * EVE `timestamp`: local time with microseconds and a numeric offset without colon
@@ -22,12 +32,11 @@ let cachedText = '';
 export function eveTimestamp(utcMicros: number, offsetMinutes = 0): string {
   const local = utcMicros + offsetMinutes * 60_000_000;
   const second = Math.floor(local / 1_000_000);
-  if (second !== cachedSecond) {
-    cachedSecond = second;
-    cachedText = new Date(second * 1000).toISOString().slice(0, 19);
-  }
-  const micros = String(local - second * 1_000_000).padStart(6, '0');
-  return `${cachedText}.${micros}${offsetText(offsetMinutes)}`;
+  const day = Math.floor(second / 86_400);
+  const s = second - day * 86_400;
+  const hms = `${PAD2[Math.floor(s / 3600)]}:${PAD2[Math.floor(s / 60) % 60]}:${PAD2[s % 60]}`;
+  const micros = String(1_000_000 + local - second * 1_000_000).slice(1);
+  return `${dayText(day)}${hms}.${micros}${offsetText(offsetMinutes)}`;
 }
 
 function offsetText(minutes: number): string {
@@ -50,30 +59,51 @@ export function envelope(timestamp: string, eventType: string, f: Flow): string 
 }
 
 const PROTO_NUMBER = { TCP: 6, UDP: 17 } as const;
+const tuple = Buffer.alloc(16);
 
 /** Community ID v1 (seed 0) of an IPv4 flow, as Suricata writes it in `community_id`. */
 export function communityId(f: Flow): string {
-  const src = ipv4Bytes(f.srcIp);
-  const dest = ipv4Bytes(f.destIp);
-  const srcFirst = compareEndpoints(src, f.srcPort, dest, f.destPort) <= 0;
-  const buf = Buffer.alloc(16);
-  buf.writeUInt16BE(0, 0);
-  buf.set(srcFirst ? src : dest, 2);
-  buf.set(srcFirst ? dest : src, 6);
-  buf.writeUInt8(PROTO_NUMBER[f.proto], 10);
-  buf.writeUInt16BE(srcFirst ? f.srcPort : f.destPort, 12);
-  buf.writeUInt16BE(srcFirst ? f.destPort : f.srcPort, 14);
-  return `1:${createHash('sha1').update(buf).digest('base64')}`;
+  tuple.fill(0);
+  writeIpv4(f.srcIp, 2);
+  writeIpv4(f.destIp, 6);
+  // the lower endpoint (address, then port) goes first, so both directions of a flow hash alike
+  const order = compareAddresses();
+  const srcFirst = order < 0 || (order === 0 && f.srcPort <= f.destPort);
+  if (!srcFirst) swapAddresses();
+  tuple.writeUInt8(PROTO_NUMBER[f.proto], 10);
+  tuple.writeUInt16BE(srcFirst ? f.srcPort : f.destPort, 12);
+  tuple.writeUInt16BE(srcFirst ? f.destPort : f.srcPort, 14);
+  return `1:${hash('sha1', tuple, 'base64')}`;
 }
 
-function ipv4Bytes(ip: string): Uint8Array {
-  return Uint8Array.from(ip.split('.').map(Number));
+function writeIpv4(ip: string, at: number): void {
+  let octet = 0;
+  let i = at;
+  for (let k = 0; k < ip.length; k++) {
+    const ch = ip.charCodeAt(k);
+    if (ch === 46) {
+      tuple[i++] = octet;
+      octet = 0;
+    } else {
+      octet = octet * 10 + ch - 48;
+    }
+  }
+  tuple[i] = octet;
 }
 
-function compareEndpoints(a: Uint8Array, aPort: number, b: Uint8Array, bPort: number): number {
-  for (let i = 0; i < 4; i++) {
-    const d = (a[i] as number) - (b[i] as number);
+function swapAddresses(): void {
+  for (let i = 2; i < 6; i++) {
+    const t = tuple[i] as number;
+    tuple[i] = tuple[i + 4] as number;
+    tuple[i + 4] = t;
+  }
+}
+
+/** Source address (bytes 2–5) against destination address (bytes 6–9). */
+function compareAddresses(): number {
+  for (let i = 2; i < 6; i++) {
+    const d = (tuple[i] as number) - (tuple[i + 4] as number);
     if (d !== 0) return d;
   }
-  return aPort - bPort;
+  return 0;
 }

@@ -1,7 +1,8 @@
 import { eveTimestamp } from './envelope.js';
 import type { DetectionKey } from './http.js';
+import { LineBuffer } from './line-buffer.js';
 import { dnsLine, flowLine, statsLine, tlsLine } from './network.js';
-import { PLANTED_CASES, renderPlanted } from './planted.js';
+import { PLANTED_CASES, type PlantedCase, renderPlanted } from './planted.js';
 import { Rng } from './random.js';
 import type { LineContext } from './records.js';
 import { alertLine, fileinfoLine, httpLine } from './web-traffic.js';
@@ -57,8 +58,6 @@ const OTHER_TYPES: readonly (readonly [string, number, LineBuilder])[] = [
   ['stats', 0.0005, statsLine],
 ];
 
-const CHUNK_CHARS = 8 * 1024 * 1024;
-
 const NOTE =
   'Generated Suricata EVE JSON (not captured traffic) with planted WS_FTP (CVE-2023-40044) cases. ' +
   'Addresses are documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and 10.0.0.0/8; ' +
@@ -70,53 +69,32 @@ function plantedLines(events: number): number[] {
 }
 
 /**
- * Generates `events` EVE lines, deterministic for a seed, handing them to `write` in large chunks
- * (newline-terminated). Returns the truth about the planted cases.
+ * Generates `events` EVE lines, deterministic for a seed, handing them to `write` as chunks of whole
+ * newline-terminated lines. A chunk's memory is reused once `write` returns. Returns the truth about
+ * the planted cases.
  */
-export function generateEve(opts: EveOptions, write: (chunk: string) => void): EveTruth {
-  if (!Number.isInteger(opts.events) || opts.events < PLANTED_CASES.length) {
-    throw new RangeError(`events must be an integer of at least ${PLANTED_CASES.length} (the planted cases)`);
-  }
-  if (!(opts.httpRatio >= 0 && opts.httpRatio <= 1))
-    throw new RangeError('httpRatio must be between 0 and 1');
-  if (!(opts.spanHours > 0)) throw new RangeError('spanHours must be positive');
+export function generateEve(opts: EveOptions, write: (chunk: Uint8Array) => void): EveTruth {
+  checkEveOptions(opts);
   const rng = new Rng(opts.seed);
   const startMicros = Math.round(opts.start * 1e6);
   const step = (opts.spanHours * 3_600_000_000) / opts.events;
-  const planted = plantedLines(opts.events);
+  const plantAt = plantedLines(opts.events);
   const truth: PlantedTruth[] = [];
   const counts: Record<string, number> = {};
-  let buffer: string[] = [];
-  let buffered = 0;
-  let bytes = 0;
+  const out = new LineBuffer(write);
   for (let i = 0; i < opts.events; i++) {
     const micros = startMicros + Math.floor(i * step + rng.float() * step);
-    const c: LineContext = {
-      rng,
-      micros,
-      timestamp: eveTimestamp(micros),
-      index: i,
-      elapsed: micros - startMicros,
-    };
-    const p = planted[truth.length] === i ? PLANTED_CASES[truth.length] : undefined;
-    let line: string;
-    let type: string;
-    if (p) {
-      const r = renderPlanted(p, micros, rng);
-      truth.push({ line: i + 1, case: p.name, eventType: r.eventType, mustMatch: p.mustMatch, key: r.key });
-      [line, type] = [r.line, r.eventType];
-    } else {
-      [line, type] = background(c, opts.httpRatio);
-    }
+    const p = plantAt[truth.length] === i ? PLANTED_CASES[truth.length] : undefined;
+    const [line, type] = p
+      ? plant(p, i, micros, rng, truth)
+      : background(
+          { rng, micros, timestamp: eveTimestamp(micros), index: i, elapsed: micros - startMicros },
+          opts.httpRatio,
+        );
     counts[type] = (counts[type] ?? 0) + 1;
-    buffer.push(line);
-    buffered += line.length + 1;
-    if (buffered >= CHUNK_CHARS || i === opts.events - 1) {
-      write(`${buffer.join('\n')}\n`);
-      bytes += buffered;
-      [buffer, buffered] = [[], 0];
-    }
+    out.push(line);
   }
+  out.flush();
   return {
     generated: true,
     note: NOTE,
@@ -125,11 +103,33 @@ export function generateEve(opts: EveOptions, write: (chunk: string) => void): E
     start: new Date(opts.start * 1000).toISOString(),
     spanHours: opts.spanHours,
     httpRatio: opts.httpRatio,
-    bytes,
+    bytes: out.bytes,
     eventTypes: counts,
     detection: 'WS FTP Remote Code Execution (ESCU b84e8f39-4e7b-4d4f-9e7c-fcd29a227845)',
     planted: truth,
   };
+}
+
+/** Throws a RangeError for options no file can be generated from. */
+export function checkEveOptions(opts: EveOptions): void {
+  if (!Number.isInteger(opts.events) || opts.events < PLANTED_CASES.length) {
+    throw new RangeError(`events must be an integer of at least ${PLANTED_CASES.length} (the planted cases)`);
+  }
+  if (!(opts.httpRatio >= 0 && opts.httpRatio <= 1))
+    throw new RangeError('httpRatio must be between 0 and 1');
+  if (!(opts.spanHours > 0)) throw new RangeError('spanHours must be positive');
+}
+
+function plant(
+  p: PlantedCase,
+  index: number,
+  micros: number,
+  rng: Rng,
+  truth: PlantedTruth[],
+): [string, string] {
+  const r = renderPlanted(p, micros, rng);
+  truth.push({ line: index + 1, case: p.name, eventType: r.eventType, mustMatch: p.mustMatch, key: r.key });
+  return [r.line, r.eventType];
 }
 
 function background(c: LineContext, httpRatio: number): [string, string] {

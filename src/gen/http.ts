@@ -61,15 +61,3 @@ export function detectionKey(tx: HttpTx, flow: Flow, utcMicros: number): Detecti
     _time: utcMicros / 1e6,
   };
 }
-
-const TARGET_URL = '/aht/ahtapiservice.asmx/authuser';
-
-/**
- * Whether a Web row with these values matches the WS FTP detection's WHERE clause: whole-value,
- * case-insensitive url and method, status text "200" (spec §2, §8.2–8.4).
- */
-export function matchesWsFtp(key: Pick<DetectionKey, 'url' | 'http_method' | 'status'>): boolean {
-  return (
-    key.url.toLowerCase() === TARGET_URL && key.http_method.toLowerCase() === 'post' && key.status === '200'
-  );
-}

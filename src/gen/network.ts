@@ -1,8 +1,11 @@
 import { communityId, envelope, eveTimestamp, type Flow } from './envelope.js';
-import { DNS_NAMES, JA3_HASHES, TLS_SITES } from './pools.js';
+import { DNS_NAMES, JA3_HASHES, TLS_SITES, WEB_SITES, WSFTP_SITE } from './pools.js';
 import { clientIp, type LineContext, newFlow } from './records.js';
 
 const RESOLVER = '10.0.0.53';
+
+/** Names the generated traffic also connects to resolve to the address it connects to. */
+const KNOWN_ADDRESSES = new Map([...WEB_SITES, ...TLS_SITES, WSFTP_SITE].map((s) => [s.hostname, s.ip]));
 
 /** A DNS query or its answer (Suricata 7, dns v2). NXDOMAIN for names under .test outside corp.test. */
 export function dnsLine(c: LineContext): string {
@@ -18,7 +21,7 @@ export function dnsLine(c: LineContext): string {
     !name.endsWith('.com') && !name.endsWith('.org') && !name.endsWith('.net') && !name.endsWith('corp.test');
   const common = `"version":2,"type":"answer","id":${id},"qr":true,"rd":true,"ra":true,"opcode":0,"rrname":"${name}","rrtype":"A"`;
   if (nx) return `${head},"dns":{${common.replace('"qr"', '"flags":"8183","qr"')},"rcode":"NXDOMAIN"}}`;
-  const ip = `198.51.100.${rng.range(1, 254)}`;
+  const ip = KNOWN_ADDRESSES.get(name) ?? `198.51.100.${rng.range(100, 199)}`;
   const answer = `{"rrname":"${name}","rrtype":"A","ttl":${rng.range(30, 3600)},"rdata":"${ip}"}`;
   return (
     `${head},"dns":{${common.replace('"qr"', '"flags":"8180","qr"')},"rcode":"NOERROR",` +

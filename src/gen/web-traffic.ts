@@ -14,6 +14,8 @@ import {
 import type { Rng } from './random.js';
 import { alertRecord, clientIp, fileinfoRecord, httpRecord, type LineContext, newFlow } from './records.js';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface Exchange {
   readonly flow: Flow;
   readonly tx: HttpTx;
@@ -67,17 +69,17 @@ function ordinaryExchange(rng: Rng): Exchange {
   const status = rng.pick(STATUSES);
   const empty = m === 'HEAD' || status === 304;
   const protocol = rng.chance(0.03) ? 'HTTP/1.0' : 'HTTP/1.1';
-  const tx: HttpTx = {
-    ...(protocol === 'HTTP/1.0' && rng.chance(0.5) ? {} : { hostname: site.hostname }),
+  const tx: Mutable<HttpTx> = {
     url,
-    ...(rng.chance(0.02) ? {} : { userAgent: rng.pick(USER_AGENTS) }),
-    ...(empty ? {} : { contentType: contentType(url) }),
-    ...(rng.chance(0.25) ? { refer: `http://${site.hostname}/` } : {}),
     method: m,
     protocol,
     status,
     length: empty ? 0 : rng.range(120, 60_000),
   };
+  if (protocol === 'HTTP/1.1' || rng.chance(0.5)) tx.hostname = site.hostname;
+  if (!rng.chance(0.02)) tx.userAgent = rng.pick(USER_AGENTS);
+  if (!empty) tx.contentType = contentType(url);
+  if (rng.chance(0.25)) tx.refer = `http://${site.hostname}/`;
   return { flow: newFlow(rng, clientIp(rng), site.ip, site.port, 'TCP'), tx };
 }
 

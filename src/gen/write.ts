@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { type EveOptions, type EveTruth, generateEve } from './eve.js';
+import { checkEveOptions, type EveOptions, type EveTruth, generateEve } from './eve.js';
 
 /** Path of the truth file written beside a generated EVE file. */
 export function truthPath(out: string): string {
@@ -8,6 +8,7 @@ export function truthPath(out: string): string {
 
 /** Generates EVE into `out` (overwritten) and its truth into `out.truth.json`; returns the truth. */
 export function writeEveFile(opts: EveOptions, out: string): EveTruth {
+  checkEveOptions(opts);
   const fd = openSync(out, 'w');
   let truth: EveTruth;
   try {

@@ -4,20 +4,27 @@ import { quoteIdent, quoteString } from '../store/sql-text.js';
 import { insertSql, mappedFields } from './load.js';
 import { mappingSql } from './mapping-sql.js';
 import type { PreciseInput, Progress, ReadSettings } from './precise-path.js';
-import { type Prescan, prescan } from './prescan.js';
+import { type Prescan, prescan, sniffType } from './prescan.js';
 import { fileBytes, type OpenFile } from './source.js';
 import type { Tally } from './summary.js';
 
 /** Thrown inside the fast path's transaction to roll it back and let the precise path read the file. */
 class FallBack extends Error {}
 
-const BLANK_BYTES = /^[ \t\r]*$/;
+const BLANK = /^[ \t\r]*$/;
+
+interface Outcome {
+  readonly progress: Progress;
+  readonly pendingBytes: number;
+  readonly stored: number;
+  readonly types: ReadonlyMap<string, number>;
+}
 
 /**
  * Reads a whole file with DuckDB's own JSON reader (one INSERT … SELECT, mapping and calculated fields
  * in SQL) inside one transaction with its progress. Returns null, having stored nothing, whenever the
- * precise path could judge the file differently: a malformed or rejected line (DuckDB raises), an
- * over-long line (found by a concurrent scan in Node), or a file that changed while it was read.
+ * precise path could judge the file differently: a malformed or doubtful value (the SQL raises), an
+ * over-long line (found by a scan in Node running meanwhile), or a file that changed while it was read.
  */
 export async function readFast(
   file: OpenFile,
@@ -28,25 +35,23 @@ export async function readFast(
   const path = resolve(file.path);
   // DuckDB expands glob characters in file names
   if (/[*?[\]{}]/.test(path)) return null;
-  const scanning = prescan(fileBytes(file, 0), settings.maxLineBytes);
+  const scanning = prescan(fileBytes(file, 0), settings.maxLineBytes, settings.format.typeKey);
   scanning.catch(() => {});
   try {
-    const done = await settings.store.transaction(async () => {
-      const stored = await settings.store.query(
-        insertSql(settings.format, rawSql(path, file.gzip, settings)),
-      );
-      const types = await settings.store.query(typeCountSql(path, file.gzip, settings));
+    const outcome = await settings.store.transaction(async () => {
+      const result = await settings.store.query(insertSql(settings.format, rawSql(path, file.gzip, settings)));
+      const stored = Number(result[0]?.Count ?? 0);
       const scan = await scanning;
       if (scan.overLong || (await changed(file))) throw new FallBack();
-      const { progress, pendingBytes } = ending(scan, file.gzip);
-      const count = Number(stored[0]?.Count ?? 0);
-      if (count !== Number(types.find((t) => t.type === settings.format.recordType)?.n ?? 0))
-        throw new FallBack();
+      const { progress, pendingBytes, tail } = ending(scan, file.gzip);
+      const sniffed = withTail(scan.types, tail, settings.format.typeKey);
+      const types = sniffed?.get(settings.format.recordType) === stored ? sniffed : await countTypes(path, file.gzip, settings);
+      if ((types.get(settings.format.recordType) ?? 0) !== stored) throw new FallBack();
       await commit({ ...progress, complete: file.gzip });
-      return { progress, pendingBytes, count, types };
+      return { progress, pendingBytes, stored, types };
     });
-    record(tally, settings, done.progress, done.count, done.types);
-    return { pendingBytes: done.pendingBytes };
+    record(tally, settings, outcome);
+    return { pendingBytes: outcome.pendingBytes };
   } catch {
     return null;
   }
@@ -60,10 +65,14 @@ function rawSql(path: string, gzip: boolean, settings: ReadSettings): string {
   return `SELECT ${sql.fields} FROM (SELECT ${sql.leaves} FROM ${readJson(path, gzip, sql.readColumns)} WHERE ${where})`;
 }
 
-function typeCountSql(path: string, gzip: boolean, settings: ReadSettings): string {
+/** Records per type, counted by DuckDB: a second read, used only when sniffing the bytes was not enough. */
+async function countTypes(path: string, gzip: boolean, settings: ReadSettings): Promise<Map<string, number>> {
   const key = settings.format.typeKey;
   const relation = readJson(path, gzip, `{${quoteString(key)}: 'VARCHAR'}`);
-  return `SELECT coalesce(${quoteIdent(key)}, '(none)') AS type, count(*) AS n FROM ${relation} GROUP BY 1`;
+  const rows = await settings.store.query(
+    `SELECT coalesce(${quoteIdent(key)}, '(none)') AS type, count(*) AS n FROM ${relation} GROUP BY 1`,
+  );
+  return new Map(rows.map((r) => [String(r.type), Number(r.n)]));
 }
 
 function readJson(path: string, gzip: boolean, columns: string): string {
@@ -71,37 +80,36 @@ function readJson(path: string, gzip: boolean, columns: string): string {
   return `read_json(${quoteString(path)}, format = 'newline_delimited', compression = '${compression}', columns = ${columns})`;
 }
 
-/** Where the file ends, by the precise path's rules for a final line without `\n`. */
-function ending(scan: Prescan, gzip: boolean): { progress: Progress; pendingBytes: number } {
+/** Where the file ends, by the precise path's rules for a final line without `\n`; `tail` if it was read. */
+function ending(scan: Prescan, gzip: boolean): { progress: Progress; pendingBytes: number; tail: Buffer | null } {
   const { tail, consumed, lines } = scan;
-  if (tail.length === 0) return { progress: { offset: consumed, lines }, pendingBytes: 0 };
+  const upToTail = { progress: { offset: consumed, lines }, tail: null };
+  if (tail.length === 0) return { ...upToTail, pendingBytes: 0 };
   if (tail.bytes === null) throw new FallBack();
   // DuckDB accepted the tail, so it is JSON unless blank; a blank tail of a plain file may yet grow
-  if (!gzip && BLANK_BYTES.test(tail.bytes.toString('latin1'))) {
-    return { progress: { offset: consumed, lines }, pendingBytes: tail.length };
-  }
-  return { progress: { offset: consumed + tail.length, lines: lines + 1 }, pendingBytes: 0 };
+  if (!gzip && BLANK.test(tail.bytes.toString('latin1'))) return { ...upToTail, pendingBytes: tail.length };
+  return { progress: { offset: consumed + tail.length, lines: lines + 1 }, pendingBytes: 0, tail: tail.bytes };
+}
+
+function withTail(types: Map<string, number> | null, tail: Buffer | null, typeKey: string): Map<string, number> | null {
+  if (types === null || tail === null || BLANK.test(tail.toString('latin1'))) return types;
+  const type = sniffType(tail, Buffer.from(`"${typeKey}":"`));
+  if (type === undefined) return null;
+  types.set(type, (types.get(type) ?? 0) + 1);
+  return types;
 }
 
 async function changed(file: OpenFile): Promise<boolean> {
   const now = await stat(file.path).catch(() => undefined);
   const was = file.stat;
-  return (
-    !now || now.ino !== was.ino || now.dev !== was.dev || now.size !== was.size || now.mtimeMs !== was.mtimeMs
-  );
+  return !now || now.ino !== was.ino || now.dev !== was.dev || now.size !== was.size || now.mtimeMs !== was.mtimeMs;
 }
 
-function record(
-  tally: Tally,
-  settings: ReadSettings,
-  progress: Progress,
-  count: number,
-  types: readonly Record<string, unknown>[],
-): void {
-  tally.linesRead = progress.lines;
-  tally.bytesRead = progress.offset;
-  tally.stored(settings.format.dataset.table, count);
-  for (const { type, n } of types) {
-    if (type !== settings.format.recordType) tally.skip(String(type), Number(n));
+function record(tally: Tally, settings: ReadSettings, outcome: Outcome): void {
+  tally.linesRead = outcome.progress.lines;
+  tally.bytesRead = outcome.progress.offset;
+  tally.stored(settings.format.dataset.table, outcome.stored);
+  for (const [type, n] of outcome.types) {
+    if (type !== settings.format.recordType) tally.skip(type, n);
   }
 }

@@ -82,10 +82,21 @@ function lookup(record: JsonObject, path: readonly string[]): unknown {
   return current;
 }
 
+const DIGITS = /^-?\d+$/;
+
+/**
+ * `text`: strings, booleans and whole numbers (as their text). `int`: whole numbers and digit strings.
+ * Both within ±2^53; anything else rejects the record.
+ */
 function jsonValue(value: unknown, path: readonly string[], as: 'text' | 'int'): RawValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return as === 'text' ? String(value) : value;
-  if (typeof value === 'string' && as === 'text') return value;
+  if (as === 'text') {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'boolean' || Number.isSafeInteger(value)) return String(value);
+  } else {
+    const n = typeof value === 'string' && DIGITS.test(value) ? Number(value) : value;
+    if (Number.isSafeInteger(n)) return n as number;
+  }
   const wanted = as === 'text' ? 'a string' : 'a whole number';
   throw new Rejection(`${path.join('.')}: expected ${wanted}, got ${describe(value)}`);
 }

@@ -10,13 +10,11 @@ import { eveTimeSql } from './timestamp.js';
  * reject raises a SQL error instead, which sends the file to the precise path.
  */
 export interface MappingSql {
-  /** The `columns` argument of read_json: the record-type key as VARCHAR, mapped values as JSON. */
+  /** The `columns` argument of read_json: the record-type key and mapped values as VARCHAR. */
   readonly readColumns: string;
   readonly leaves: string;
   readonly fields: string;
 }
-
-const MAX_SAFE = '9007199254740991';
 
 export function mappingSql(
   mapping: FieldMapping,
@@ -85,18 +83,27 @@ function text(expr: Expr, ctx: Ctx): string {
   return `CAST(${exprSql(expr, ctx)} AS VARCHAR)`;
 }
 
-/** A JSON value checked like `mapping-js.ts` does: strings (text only) and whole numbers within ±2^53. */
+// DuckDB reads each mapped value as VARCHAR (its fastest path), turning numbers, booleans and objects
+// into text. Text the precise path could judge differently raises an error, so the file is read there.
+const NUMBER_TEXT = String.raw`-?[0-9]{16,}|-?[0-9]+(\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)`;
+const WHOLE_NUMBER_TEXT = String.raw`-?[0-9]{1,15}`;
+
+/**
+ * A value as `mapping-js.ts` reads it. `text` passes strings, booleans and whole numbers through; text
+ * that may have been a fraction, a number beyond ±2^53, NaN/Infinity or a JSON object/array is
+ * ambiguous and raises. `int` takes whole numbers (or digit strings) up to 15 digits; longer ones raise.
+ */
 function leafSql(path: readonly string[], as: JsonKind): string {
-  const x = path.map(quoteIdent).join('.');
-  const wrong = `error(${quoteString(`vigil: ${path.join('.')} has the wrong type`)})`;
-  const d = `CAST(${x} AS DOUBLE)`;
-  const whole = `CASE WHEN abs(${d}) <= ${MAX_SAFE} AND ${d} = trunc(${d}) THEN CAST(${d} AS BIGINT) ELSE ${wrong} END`;
-  const number = as === 'text' ? `CAST(${whole} AS VARCHAR)` : whole;
-  const string = as === 'text' ? `WHEN 'VARCHAR' THEN ${x}->>'$' ` : '';
-  return `CASE coalesce(json_type(${x}), 'NULL') WHEN 'NULL' THEN NULL ${string}WHEN 'UBIGINT' THEN ${number} WHEN 'BIGINT' THEN ${number} WHEN 'DOUBLE' THEN ${number} ELSE ${wrong} END`;
+  const v = path.map(quoteIdent).join('.');
+  const ambiguous = `error(${quoteString(`vigil: ${path.join('.')} needs the precise path`)})`;
+  if (as === 'int') {
+    return `CASE WHEN ${v} IS NULL THEN NULL WHEN regexp_full_match(${v}, '${WHOLE_NUMBER_TEXT}') THEN CAST(${v} AS BIGINT) ELSE ${ambiguous} END`;
+  }
+  const unsure = `CASE WHEN ascii(${v}) = 45 OR ascii(${v}) BETWEEN 48 AND 57 THEN regexp_full_match(${v}, '${NUMBER_TEXT}') OR ${v} = '-Infinity' WHEN ascii(${v}) IN (91, 123) THEN json_valid(${v}) ELSE ${v} IN ('NaN', 'Infinity') END`;
+  return `CASE WHEN ${unsure} THEN ${ambiguous} ELSE ${v} END`;
 }
 
-/** read_json columns: top-level keys, objects as STRUCTs, values as JSON so their type can be checked. */
+/** read_json columns: top-level keys, objects as STRUCTs, values as VARCHAR. */
 function readColumns(typeKey: string, paths: readonly (readonly string[])[]): string {
   const tree = new Map<string, Tree>();
   for (const path of paths) insert(tree, path);
@@ -123,7 +130,7 @@ function insert(tree: Map<string, Tree>, path: readonly string[]): void {
 }
 
 function treeType(tree: Tree): string {
-  if (tree === 'leaf') return 'JSON';
+  if (tree === 'leaf') return 'VARCHAR';
   return `STRUCT(${[...tree].map(([k, t]) => `${quoteIdent(k)} ${treeType(t)}`).join(', ')})`;
 }
 

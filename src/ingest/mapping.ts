@@ -4,7 +4,7 @@
  * compiles them to SQL, so both ingest paths read the same table.
  */
 
-/** How a JSON value must look: `text` accepts strings and whole numbers; `int` whole numbers only. */
+/** How a JSON value must look: `text` accepts strings, booleans and whole numbers; `int` whole numbers and digit strings. */
 export type JsonKind = 'text' | 'int';
 
 /** Values known per input rather than per record. */

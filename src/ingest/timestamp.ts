@@ -1,18 +1,18 @@
 /**
  * EVE `timestamp` text → epoch microseconds, in JS and in SQL with the same rules, so both ingest paths
- * agree to the microsecond. Form: `YYYY-MM-DDTHH:MM:SS[.f{1,6}](Z|±HHMM|±HH:MM)`. Suricata writes
- * six fraction digits and the sensor's UTC offset without a colon (spec §5.2); the offset is honoured
- * (spec §8.4). Node's Date would drop the microseconds, so the arithmetic is done here.
+ * agree to the microsecond. Form: `YYYY-MM-DDTHH:MM:SS[.f{1,6}](Z|±HHMM|±HH:MM)`, years 1900–2199.
+ * Suricata writes six fraction digits and the sensor's UTC offset without a colon (spec §5.2); the
+ * offset is honoured (spec §8.4). Node's Date would drop the microseconds, so the arithmetic is done here.
  */
 
 /** The accepted form; field ranges are checked here except day-of-month, which depends on the month. */
-export const EVE_TIME_PATTERN = String.raw`\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)`;
+export const EVE_TIME_PATTERN = String.raw`(19|2[01])\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)`;
 
 const eveTime = new RegExp(`^${EVE_TIME_PATTERN}$`);
 const US_PER_SECOND = 1_000_000;
 const SECONDS_PER_DAY = 86_400;
 
-/** Epoch microseconds, or null when the text is not a valid EVE time or lies outside years ~1685–2255. */
+/** Epoch microseconds (always a safe integer in the accepted years), or null when the text is not a valid EVE time. */
 export function parseEveTime(text: string): number | null {
   if (!eveTime.test(text)) return null;
   const [y, mo, d, h, mi, s] = [0, 5, 8, 11, 14, 17].map((at) => Number(text.slice(at, at + (at ? 2 : 4))));
@@ -20,8 +20,7 @@ export function parseEveTime(text: string): number | null {
     return null;
   if (s === undefined || d > daysInMonth(y, mo)) return null;
   const seconds = daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s;
-  const us = seconds * US_PER_SECOND + fractionMicros(text) - offsetMinutes(text) * 60 * US_PER_SECOND;
-  return Number.isSafeInteger(us) ? us : null;
+  return seconds * US_PER_SECOND + fractionMicros(text) - offsetMinutes(text) * 60 * US_PER_SECOND;
 }
 
 function fractionMicros(text: string): number {
@@ -57,16 +56,15 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 /**
  * SQL (DuckDB) for the same conversion: epoch µs as BIGINT, or NULL when `t` (a text expression,
- * best a plain column reference since it is repeated) is not a valid EVE time.
+ * best a plain column reference since it is repeated) is not a valid EVE time. The pattern and the
+ * day check validate; strptime then only sees the accepted form, normalised to one format.
  */
 export function eveTimeSql(t: string): string {
   const int = (from: number, len: number) => `CAST(substr(${t}, ${from}, ${len}) AS BIGINT)`;
   const dayExists = `${int(9, 2)} <= day(last_day(make_date(${int(1, 4)}, ${int(6, 2)}, 1)))`;
-  const naive = `epoch_us(strptime(substr(${t}, 1, 19), '%Y-%m-%dT%H:%M:%S'))`;
-  const fraction = `coalesce(CAST(rpad(nullif(regexp_extract(${t}, '^.{19}\\.(\\d+)', 1), ''), 6, '0') AS BIGINT), 0)`;
-  const offset = `(CASE WHEN ${t}[-1:] = 'Z' THEN '+0000' ELSE replace(right(${t}, CASE WHEN ${t}[-3:-3] = ':' THEN 6 ELSE 5 END), ':', '') END)`;
-  const offsetMinutes = `(CASE WHEN ${offset}[1:1] = '-' THEN -1 ELSE 1 END) * (CAST(${offset}[2:3] AS BIGINT) * 60 + CAST(${offset}[4:5] AS BIGINT))`;
-  const us = `(${naive} + ${fraction} - ${offsetMinutes} * 60000000)`;
+  const zoned = `CASE WHEN ${t}[-1:] = 'Z' THEN ${t}[:-2] || '+0000' ELSE ${t} END`;
+  const withFraction = `CASE WHEN substr(${t}, 20, 1) = '.' THEN ${zoned} ELSE ${t}[:19] || '.0' || (${zoned})[20:] END`;
+  const us = `epoch_us(strptime(${withFraction}, '%Y-%m-%dT%H:%M:%S.%f%z'))`;
   // nested CASEs so that each step only sees text the step before accepted
-  return `CASE WHEN regexp_full_match(${t}, '${EVE_TIME_PATTERN}') THEN CASE WHEN ${dayExists} THEN CASE WHEN abs(${us}) <= 9007199254740991 THEN ${us} END END END`;
+  return `CASE WHEN regexp_full_match(${t}, '${EVE_TIME_PATTERN}') THEN CASE WHEN ${dayExists} THEN ${us} END END`;
 }

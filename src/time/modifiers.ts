@@ -40,25 +40,21 @@ export function parseTimeModifier(text: string, base = 0): TimeParse {
   if (body === 'now') return { ok: true, value: { kind: 'relative', steps: [] } };
   if (body === '0') return { ok: true, value: { kind: 'allTime' } };
   if (/^\d+(\.\d+)?$/.test(body)) return { ok: true, value: { kind: 'absolute', epoch: Number(body) } };
-  if (/^\d/.test(body)) {
-    const epoch = parseAbsoluteTime(body);
-    if (epoch === 'malformed') {
-      return fail(
-        'TIME0003',
-        `"${body}" is not a time`,
-        0,
-        body.length,
-        'absolute times are %m/%d/%Y:%H:%M:%S',
-      );
-    }
-    if (epoch === 'invalid')
-      return fail('TIME0004', `"${body}" is not a valid date and time`, 0, body.length);
-    return { ok: true, value: { kind: 'absolute', epoch } };
-  }
+  if (/^\d/.test(body)) return parseAbsolute(body, fail);
   return parseSteps(body, fail);
 }
 
 type Fail = (code: string, message: string, from: number, to: number, ...hints: string[]) => TimeParse;
+
+function parseAbsolute(body: string, fail: Fail): TimeParse {
+  const epoch = parseAbsoluteTime(body);
+  if (epoch === 'invalid') return fail('TIME0004', `"${body}" is not a valid date and time`, 0, body.length);
+  if (epoch !== 'malformed') return { ok: true, value: { kind: 'absolute', epoch } };
+  const hint = /^\d+[A-Za-z]/.test(body)
+    ? 'a relative time starts with + or - (e.g. -70m)'
+    : 'absolute times are %m/%d/%Y:%H:%M:%S';
+  return fail('TIME0003', `"${body}" is not a time`, 0, body.length, hint);
+}
 
 function parseSteps(body: string, fail: Fail): TimeParse {
   if (body.startsWith('rt'))

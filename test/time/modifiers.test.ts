@@ -121,6 +121,11 @@ describe('bad modifiers give a diagnostic with a span', () => {
     expect(!parsed.ok && parsed.diagnostic.span).toEqual({ start: 104, end: 105 });
   });
 
+  it('says how a relative time starts', () => {
+    const parsed = parseTimeModifier('5m');
+    expect(!parsed.ok && parsed.diagnostic.hints[0]).toContain('starts with + or -');
+  });
+
   it('suggests the lower-case unit', () => {
     const parsed = parseTimeModifier('-1H');
     expect(!parsed.ok && parsed.diagnostic.hints[0]).toContain('"h"');
