@@ -19,8 +19,7 @@ export function formatIngestSummary(s: IngestSummary): { out: string[]; err: str
     `  lines rejected: ${n(t.rejected)}`,
   ];
   const err: string[] = [];
-  for (const f of s.files)
-    if (f.status === 'failed') err.push(`${f.file}: ${f.error ?? 'could not be read'}`);
+  for (const f of s.files) if (f.status === 'failed') err.push(f.error ?? `${f.file}: could not be read`);
   for (const r of t.rejects) err.push(`${r.file}:${r.line}: ${r.reason}`);
   if (t.rejected > t.rejects.length)
     err.push(`... and ${n(t.rejected - t.rejects.length)} more rejected line(s)`);

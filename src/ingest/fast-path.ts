@@ -35,25 +35,46 @@ export async function readFast(
   const path = resolve(file.path);
   // DuckDB expands glob characters in file names
   if (/[*?[\]{}]/.test(path)) return null;
-  const scanning = prescan(fileBytes(file, 0), settings.maxLineBytes, settings.format.typeKey);
+  const stop = new AbortController();
+  const scanning = prescan(fileBytes(file, 0), settings.maxLineBytes, settings.format.typeKey, stop.signal);
   scanning.catch(() => {});
+  let outcome: Outcome;
   try {
-    const outcome = await settings.store.transaction(async () => {
-      const result = await settings.store.query(insertSql(settings.format, rawSql(path, file.gzip, settings)));
-      const stored = Number(result[0]?.Count ?? 0);
+    outcome = await settings.store.transaction(async () => {
+      const stored = await insertUnordered(settings, rawSql(path, file.gzip, settings));
       const scan = await scanning;
       if (scan.overLong || (await changed(file))) throw new FallBack();
       const { progress, pendingBytes, tail } = ending(scan, file.gzip);
       const sniffed = withTail(scan.types, tail, settings.format.typeKey);
-      const types = sniffed?.get(settings.format.recordType) === stored ? sniffed : await countTypes(path, file.gzip, settings);
+      const types =
+        sniffed?.get(settings.format.recordType) === stored
+          ? sniffed
+          : await countTypes(path, file.gzip, settings);
       if ((types.get(settings.format.recordType) ?? 0) !== stored) throw new FallBack();
       await commit({ ...progress, complete: file.gzip });
       return { progress, pendingBytes, stored, types };
     });
-    record(tally, settings, outcome);
-    return { pendingBytes: outcome.pendingBytes };
   } catch {
+    // rolled back: nothing of this file was stored
+    stop.abort();
     return null;
+  }
+  record(tally, settings, outcome);
+  return { pendingBytes: outcome.pendingBytes };
+}
+
+/**
+ * Runs the INSERT letting DuckDB write rows in any order (much less work on many threads); a table's
+ * row order carries no meaning here, queries order what they return.
+ */
+async function insertUnordered(settings: ReadSettings, raw: string): Promise<number> {
+  const { store, format } = settings;
+  await store.exec('SET preserve_insertion_order = false');
+  try {
+    const result = await store.query(insertSql(format, raw));
+    return Number(result[0]?.Count ?? 0);
+  } finally {
+    await store.exec('RESET preserve_insertion_order');
   }
 }
 
@@ -81,18 +102,25 @@ function readJson(path: string, gzip: boolean, columns: string): string {
 }
 
 /** Where the file ends, by the precise path's rules for a final line without `\n`; `tail` if it was read. */
-function ending(scan: Prescan, gzip: boolean): { progress: Progress; pendingBytes: number; tail: Buffer | null } {
-  const { tail, consumed, lines } = scan;
+function ending(
+  scan: Prescan,
+  gzip: boolean,
+): { progress: Progress; pendingBytes: number; tail: Buffer | null } {
+  const { tail, tailLength, consumed, lines } = scan;
   const upToTail = { progress: { offset: consumed, lines }, tail: null };
-  if (tail.length === 0) return { ...upToTail, pendingBytes: 0 };
-  if (tail.bytes === null) throw new FallBack();
+  if (tailLength === 0) return { ...upToTail, pendingBytes: 0 };
+  if (tail === null) throw new FallBack();
   // DuckDB accepted the tail, so it is JSON unless blank; a blank tail of a plain file may yet grow
-  if (!gzip && BLANK.test(tail.bytes.toString('latin1'))) return { ...upToTail, pendingBytes: tail.length };
-  return { progress: { offset: consumed + tail.length, lines: lines + 1 }, pendingBytes: 0, tail: tail.bytes };
+  if (!gzip && BLANK.test(tail.toString('latin1'))) return { ...upToTail, pendingBytes: tailLength };
+  return { progress: { offset: consumed + tailLength, lines: lines + 1 }, pendingBytes: 0, tail };
 }
 
-function withTail(types: Map<string, number> | null, tail: Buffer | null, typeKey: string): Map<string, number> | null {
-  if (types === null || tail === null || BLANK.test(tail.toString('latin1'))) return types;
+function withTail(
+  types: Map<string, number> | null,
+  tail: Buffer | null,
+  typeKey: string,
+): Map<string, number> | null {
+  if (types === null || tail === null) return types;
   const type = sniffType(tail, Buffer.from(`"${typeKey}":"`));
   if (type === undefined) return null;
   types.set(type, (types.get(type) ?? 0) + 1);
@@ -102,7 +130,9 @@ function withTail(types: Map<string, number> | null, tail: Buffer | null, typeKe
 async function changed(file: OpenFile): Promise<boolean> {
   const now = await stat(file.path).catch(() => undefined);
   const was = file.stat;
-  return !now || now.ino !== was.ino || now.dev !== was.dev || now.size !== was.size || now.mtimeMs !== was.mtimeMs;
+  return (
+    !now || now.ino !== was.ino || now.dev !== was.dev || now.size !== was.size || now.mtimeMs !== was.mtimeMs
+  );
 }
 
 function record(tally: Tally, settings: ReadSettings, outcome: Outcome): void {

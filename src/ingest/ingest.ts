@@ -91,7 +91,7 @@ async function ingestFile(path: string, run: Run): Promise<FileResult> {
   try {
     return await readFile(file, run);
   } catch (err) {
-    return failed(path, `cannot read ${path}: ${(err as Error).message.split('\n')[0]}`, run);
+    return failed(path, `cannot ingest ${path}: ${(err as Error).message.split('\n')[0]}`, run);
   } finally {
     await file.handle.close();
   }

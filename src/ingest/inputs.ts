@@ -24,7 +24,8 @@ async function expand(path: string): Promise<Input[]> {
   try {
     const info = await stat(path);
     if (info.isFile()) return [{ kind: 'file', path }];
-    if (!info.isDirectory()) return [{ kind: 'error', path, error: `cannot read ${path}: not a regular file` }];
+    if (!info.isDirectory())
+      return [{ kind: 'error', path, error: `cannot read ${path}: not a regular file` }];
     const found: Input[] = [];
     await walk(path, found);
     return found.sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : 1));

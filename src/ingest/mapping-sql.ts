@@ -85,13 +85,15 @@ function text(expr: Expr, ctx: Ctx): string {
 
 // DuckDB reads each mapped value as VARCHAR (its fastest path), turning numbers, booleans and objects
 // into text. Text the precise path could judge differently raises an error, so the file is read there.
-const NUMBER_TEXT = String.raw`-?[0-9]{16,}|-?[0-9]+(\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)`;
-const WHOLE_NUMBER_TEXT = String.raw`-?[0-9]{1,15}`;
+const NUMBER_TEXT = String.raw`-?[0-9]{16,}|-?[0-9]+(\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)|-Infinity`;
+const WHOLE_NUMBER_TEXT = '-?[0-9]{1,15}';
 
 /**
  * A value as `mapping-js.ts` reads it. `text` passes strings, booleans and whole numbers through; text
  * that may have been a fraction, a number beyond ±2^53, NaN/Infinity or a JSON object/array is
  * ambiguous and raises. `int` takes whole numbers (or digit strings) up to 15 digits; longer ones raise.
+ * The first character picks the one check that can apply, keeping the common case cheap (plain
+ * comparisons: DuckDB turns long IN lists into joins).
  */
 function leafSql(path: readonly string[], as: JsonKind): string {
   const v = path.map(quoteIdent).join('.');
@@ -99,7 +101,11 @@ function leafSql(path: readonly string[], as: JsonKind): string {
   if (as === 'int') {
     return `CASE WHEN ${v} IS NULL THEN NULL WHEN regexp_full_match(${v}, '${WHOLE_NUMBER_TEXT}') THEN CAST(${v} AS BIGINT) ELSE ${ambiguous} END`;
   }
-  const unsure = `CASE WHEN ascii(${v}) = 45 OR ascii(${v}) BETWEEN 48 AND 57 THEN regexp_full_match(${v}, '${NUMBER_TEXT}') OR ${v} = '-Infinity' WHEN ascii(${v}) IN (91, 123) THEN json_valid(${v}) ELSE ${v} IN ('NaN', 'Infinity') END`;
+  const unsure = [
+    `CASE WHEN ascii(${v}) = 45 OR ascii(${v}) BETWEEN 48 AND 57 THEN regexp_full_match(${v}, '${NUMBER_TEXT}')`,
+    `WHEN ascii(${v}) = 91 OR ascii(${v}) = 123 THEN json_valid(${v})`,
+    `WHEN ascii(${v}) = 73 OR ascii(${v}) = 78 THEN ${v} = 'NaN' OR ${v} = 'Infinity' ELSE false END`,
+  ].join(' ');
   return `CASE WHEN ${unsure} THEN ${ambiguous} ELSE ${v} END`;
 }
 

@@ -5,7 +5,6 @@ import { mapRecord, type Params, type RawValue, Rejection } from './mapping-js.j
 import type { Tally } from './summary.js';
 
 const BLANK = /^[ \t\r]*$/;
-const CONTROL = /[\x00-\x08\x0e-\x1f]/;
 
 /**
  * The precise path's per-line work: parse the JSON, skip records of other types, map the rest to raw
@@ -82,6 +81,7 @@ function parse(text: string): unknown {
   }
 }
 
+/** Not UTF-8, or holding control characters other than tab and carriage return. */
 function looksBinary(bytes: Buffer): boolean {
-  return !isUtf8(bytes) || CONTROL.test(bytes.toString('latin1'));
+  return !isUtf8(bytes) || bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0d);
 }

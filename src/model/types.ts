@@ -49,6 +49,8 @@ export type CalculatedField =
       readonly of: string;
       readonly pattern: string;
       readonly group: number;
+      /** Values starting with one of these cannot match `pattern` (lets the regex be skipped for them). */
+      readonly cannotStartWith?: readonly string[];
     }
   /** The first non-null of `of`, else `fallback`. */
   | {

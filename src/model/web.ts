@@ -81,6 +81,8 @@ const webCalculated: readonly CalculatedField[] = [
     of: 'url',
     pattern: String.raw`^((?:http|https|ftp):\/\/)*(?:[a-zA-Z0-9\.\-]+(?::[a-zA-Z0-9]+)?@)?([^\/:]+)(?::[0-9]+)?`,
     group: 2,
+    // a path ("/…") fails `[^\/:]+` at its first character
+    cannotStartWith: ['/'],
   },
   { kind: 'length', field: 'url_length', of: 'url' },
   unknownIfBlank('user', ['']),

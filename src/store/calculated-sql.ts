@@ -14,7 +14,11 @@ const ruleSql: { [K in CalculatedKind]: RuleSql<K> } = {
   // DuckDB length() counts code points, as Splunk len() counts characters
   length: (r, ref) => `length(${ref(r.of)})`,
   // a matching group is never empty here, so '' (DuckDB's "no match") means null
-  rex: (r, ref) => `nullif(regexp_extract(${ref(r.of)}, ${quoteString(r.pattern)}, ${r.group}), '')`,
+  rex: (r, ref) => {
+    const extract = `nullif(regexp_extract(${ref(r.of)}, ${quoteString(r.pattern)}, ${r.group}), '')`;
+    const skip = (r.cannotStartWith ?? []).map((p) => `starts_with(${ref(r.of)}, ${quoteString(p)})`);
+    return skip.length ? `CASE WHEN ${skip.join(' OR ')} THEN NULL ELSE ${extract} END` : extract;
+  },
   coalesce: (r, ref) => `coalesce(${[...r.of.map(ref), quoteString(r.fallback)].join(', ')})`,
 };
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { type DuckDbStore, openDuckDbStore } from '../../src/store/duckdb.js';
 import { TEST_HOST, webCount } from './helpers.js';
@@ -42,7 +42,13 @@ describe('bad lines are skipped with a reason, good lines stored once', () => {
   it('truncated gzip: the whole lines before the cut are stored', async () => {
     const summary = await ingest([TRUNCATED], { store, host: TEST_HOST });
     const result = summary.files[0];
-    expect(result).toMatchObject({ status: 'ingested', method: 'precise', gzip: true, linesRead: 5, rejected: 1 });
+    expect(result).toMatchObject({
+      status: 'ingested',
+      method: 'precise',
+      gzip: true,
+      linesRead: 5,
+      rejected: 1,
+    });
     expect(result?.rejects).toEqual([{ file: TRUNCATED, line: 6, reason: 'gzip stream truncated' }]);
     expect(await urls()).toEqual(['/good/20', '/good/21', '/good/22', '/good/23', '/good/24']);
   });
@@ -59,27 +65,39 @@ describe('bad lines are skipped with a reason, good lines stored once', () => {
 
 describe('files that cannot be read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bad-'));
-  afterEach(() => {
-    rmSync(join(dir, 'locked.json'), { force: true });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a missing file is reported in one line and the others still load', async () => {
     const missing = join(dir, 'missing.json');
     const summary = await ingest([missing, MIXED], { store, host: TEST_HOST, maxLineBytes: 2048 });
-    expect(summary.files[0]).toMatchObject({ status: 'failed', error: `cannot read ${missing}: no such file or directory` });
+    expect(summary.files[0]).toMatchObject({
+      status: 'failed',
+      error: `cannot read ${missing}: no such file or directory`,
+    });
     expect(summary.files[1]?.status).toBe('ingested');
     expect(summary.total).toMatchObject({ files: 2, ingested: 1, failed: 1, rowsStored: { web: 4 } });
   });
 
   it('a device is not a regular file', async () => {
     const summary = await ingest(['/dev/null'], { store, host: TEST_HOST });
-    expect(summary.files[0]).toMatchObject({ status: 'failed', error: 'cannot read /dev/null: not a regular file' });
+    expect(summary.files[0]).toMatchObject({
+      status: 'failed',
+      error: 'cannot read /dev/null: not a regular file',
+    });
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file is reported (skipped as root: root reads anything)', async () => {
-    const locked = join(dir, 'locked.json');
-    writeFileSync(locked, '{}\n', { mode: 0o000 });
-    const summary = await ingest([locked], { store, host: TEST_HOST });
-    expect(summary.files[0]).toMatchObject({ status: 'failed', error: `cannot read ${locked}: permission denied` });
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable file is reported (skipped as root: root reads anything)',
+    async () => {
+      const locked = join(dir, 'locked.json');
+      writeFileSync(locked, '{}\n', { mode: 0o000 });
+      const summary = await ingest([locked], { store, host: TEST_HOST });
+      expect(summary.files[0]).toMatchObject({
+        status: 'failed',
+        error: `cannot read ${locked}: permission denied`,
+      });
+    },
+  );
 });

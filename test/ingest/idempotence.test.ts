@@ -1,4 +1,14 @@
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -18,7 +28,8 @@ const httpLine = (i: number, url = `/page/${i}`) =>
     dest_port: 80,
     http: { hostname: 'www.example.com', url, http_method: 'GET', status: 200, length: i },
   });
-const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => `${httpLine(from + k)}\n`).join('');
+const lines = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, k) => `${httpLine(from + k)}\n`).join('');
 
 const root = mkdtempSync(join(tmpdir(), 'vigil-idem-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -53,7 +64,12 @@ describe.each([
     await run([file], { fastPath });
     appendFileSync(file, lines(50, 60));
     const again = await run([file], { fastPath });
-    expect(again.files[0]).toMatchObject({ status: 'ingested', method: 'precise', linesRead: 10, rowsStored: { web: 10 } });
+    expect(again.files[0]).toMatchObject({
+      status: 'ingested',
+      method: 'precise',
+      linesRead: 10,
+      rowsStored: { web: 10 },
+    });
     expect(await webCount(store)).toBe(60);
   });
 
@@ -96,7 +112,12 @@ describe('final line without a newline', () => {
     const partial = httpLine(3).slice(0, 40);
     writeFileSync(file, `${lines(0, 3)}${partial}`);
     const first = await run([file]);
-    expect(first.files[0]).toMatchObject({ rowsStored: { web: 3 }, pendingBytes: partial.length, rejected: 0, linesRead: 3 });
+    expect(first.files[0]).toMatchObject({
+      rowsStored: { web: 3 },
+      pendingBytes: partial.length,
+      rejected: 0,
+      linesRead: 3,
+    });
     appendFileSync(file, `${httpLine(3).slice(40)}\n`);
     const second = await run([file]);
     expect(second.files[0]).toMatchObject({ rowsStored: { web: 1 }, pendingBytes: 0, linesRead: 1 });
@@ -151,14 +172,21 @@ describe('inputs', () => {
     writeFileSync(join(dir, 'b.json'), lines(2, 3));
     symlinkSync(join(dir, 'a.json'), join(dir, 'link.json'));
     const summary = await run([dir]);
-    expect(summary.files.map((f) => f.file)).toEqual(['a.json', 'b.json', 'b/z.json'].map((f) => join(dir, f)));
+    expect(summary.files.map((f) => f.file)).toEqual(
+      ['a.json', 'b.json', 'b/z.json'].map((f) => join(dir, f)),
+    );
     expect(await webCount(store)).toBe(3);
   });
 
   it('stdin (-) is read to its end, with source "stdin"', async () => {
     const stdin = Readable.from([Buffer.from(lines(0, 2)), Buffer.from(httpLine(2))]);
     const summary = await run(['-'], { stdin });
-    expect(summary.files[0]).toMatchObject({ file: '-', method: 'precise', linesRead: 3, rowsStored: { web: 3 } });
+    expect(summary.files[0]).toMatchObject({
+      file: '-',
+      method: 'precise',
+      linesRead: 3,
+      rowsStored: { web: 3 },
+    });
     const sources = await store.query('SELECT DISTINCT source FROM web');
     expect(sources).toEqual([{ source: 'stdin' }]);
   });
@@ -172,8 +200,13 @@ describe('rows and progress commit together', () => {
     const failing = new Proxy(store, {
       get(target, prop, receiver) {
         if (prop === 'append') {
-          return (table: string, ...rest: Parameters<DuckDbStore['append']> extends [string, ...infer R] ? R : never) =>
-            table === 'vigil_ingested_files' ? Promise.reject(new Error('disk full')) : target.append(table, ...rest);
+          return (
+            table: string,
+            ...rest: Parameters<DuckDbStore['append']> extends [string, ...infer R] ? R : never
+          ) =>
+            table === 'vigil_ingested_files'
+              ? Promise.reject(new Error('disk full'))
+              : target.append(table, ...rest);
         }
         const value = Reflect.get(target, prop, receiver);
         return typeof value === 'function' ? value.bind(target) : value;

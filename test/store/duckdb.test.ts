@@ -50,7 +50,15 @@ describe('ensureTable / append', () => {
     const types = await store.query(
       "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position",
     );
-    expect(types.map((r) => r.data_type)).toEqual(['TIMESTAMP', 'VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'VARCHAR[]', 'JSON']);
+    expect(types.map((r) => r.data_type)).toEqual([
+      'TIMESTAMP',
+      'VARCHAR',
+      'BIGINT',
+      'DOUBLE',
+      'BOOLEAN',
+      'VARCHAR[]',
+      'JSON',
+    ]);
   });
 
   it('is idempotent and keeps rows', async () => {
@@ -63,7 +71,15 @@ describe('ensureTable / append', () => {
   it('round-trips values through append and query', async () => {
     await store.ensureTable('t', columns);
     await store.append('t', columns, [
-      [1696177867.412345, '/AHT/AhtApiService.asmx/AuthUser', 80, 1.25, 'true', ['web', 'proxy'], '{"k":[1]}'],
+      [
+        1696177867.412345,
+        '/AHT/AhtApiService.asmx/AuthUser',
+        80,
+        1.25,
+        'true',
+        ['web', 'proxy'],
+        '{"k":[1]}',
+      ],
       [null, null, null, null, null, null, null],
       [0, 'x', '443', '2', 'false', 'single', '"s"'],
     ]);
