@@ -1,4 +1,4 @@
-import { daysInMonth, fromCivil } from './calendar.js';
+import { type Civil, daysInMonth, fromCivil } from './calendar.js';
 
 /** Splunk's absolute form `%m/%d/%Y:%H:%M:%S`; leading zeros optional (`10/19/2009:0:0:0`). */
 const SPLUNK_ABSOLUTE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):(\d{1,2}):(\d{1,2}):(\d{1,2})$/;
@@ -7,14 +7,7 @@ const SPLUNK_ABSOLUTE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):(\d{1,2}):(\d{1,2}):(\d{
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-interface Fields {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
+type Fields = Pick<Civil, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 /**
  * Epoch seconds of an absolute time written as `%m/%d/%Y:%H:%M:%S` (Splunk, read as UTC) or ISO-8601
