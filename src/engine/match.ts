@@ -1,5 +1,6 @@
 import type { Row } from '../core/value.js';
 import type { CompareOp, SearchExpr, SearchValue } from '../spl/ast.js';
+import { expandFieldPattern } from '../spl/fieldlist.js';
 import { toNumber, toText, valuesOf, wildcardRegex } from './values.js';
 
 /**
@@ -34,12 +35,8 @@ function compareField(row: Row, field: string, op: CompareOp, value: SearchValue
 }
 
 function fieldValues(row: Row, field: string): string[] {
-  if (field.includes('*')) {
-    const re = wildcardRegex(field, false);
-    return Object.keys(row)
-      .filter((k) => re.test(k))
-      .flatMap((k) => fieldValues(row, k));
-  }
+  if (field.includes('*'))
+    return expandFieldPattern(field, Object.keys(row)).flatMap((k) => fieldValues(row, k));
   return valuesOf(row[field] ?? null).map((v) => toText(v) as string);
 }
 

@@ -1,4 +1,5 @@
 import { formatNumber, type Scalar, type Value } from '../core/value.js';
+import { escapeRegex } from '../spl/fieldlist.js';
 
 /** An eval-time value: a field value, or a boolean from a comparison (which cannot be stored in a field). */
 export type EvalValue = Value | boolean;
@@ -33,11 +34,7 @@ export function valuesOf(v: EvalValue): (Scalar | boolean)[] {
   return [v as Scalar | boolean];
 }
 
-/** Converts `*` wildcards to an anchored regular expression (case-insensitive unless told otherwise). */
-export function wildcardRegex(pattern: string, caseInsensitive = true): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
+/** A search value with `*` wildcards as an anchored, case-insensitive regular expression (spec §2, §3). */
+export function wildcardRegex(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`, 'is');
 }

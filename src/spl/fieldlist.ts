@@ -1,4 +1,5 @@
 import type { Span } from '../core/diagnostics.js';
+import type { Row } from '../core/value.js';
 import type { Cursor } from './cursor.js';
 
 export interface FieldRef {
@@ -21,11 +22,21 @@ export function parseFieldList(c: Cursor, stopWords: readonly string[] = []): Fi
   return out;
 }
 
+/** A field-name pattern as a regular expression: each `*` captures what it stands for (case-sensitive). */
+export function fieldPatternRegex(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map(escapeRegex).join('(.*)')}$`, 's');
+}
+
 /** Field names of `row` matching a pattern with `*` wildcards (case-sensitive, as field names are). */
 export function expandFieldPattern(pattern: string, names: readonly string[]): string[] {
   if (!pattern.includes('*')) return names.includes(pattern) ? [pattern] : [];
-  const re = new RegExp(`^${pattern.split('*').map(escapeRegex).join('(.*)')}$`, 's');
+  const re = fieldPatternRegex(pattern);
   return names.filter((n) => re.test(n));
+}
+
+/** Each row reduced to the given columns, in that order; columns a row lacks stay absent. */
+export function projectRows(rows: readonly Row[], columns: readonly string[]): Row[] {
+  return rows.map((r) => Object.fromEntries(columns.filter((k) => k in r).map((k) => [k, r[k] ?? null])));
 }
 
 export function escapeRegex(s: string): string {

@@ -1,6 +1,6 @@
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
-import { expandFieldPattern, type FieldRef, parseFieldList } from '../fieldlist.js';
+import { expandFieldPattern, type FieldRef, parseFieldList, projectRows } from '../fieldlist.js';
 import { selectColumns } from './table.js';
 
 export interface FieldsNode extends CommandNode {
@@ -32,6 +32,6 @@ export const fields = defineCommand<FieldsNode>({
       });
     }
     const keep = selectColumns(patterns, rows);
-    return rows.map((r) => Object.fromEntries(keep.filter((k) => k in r).map((k) => [k, r[k] ?? null])));
+    return projectRows(rows, keep);
   },
 });

@@ -2,7 +2,7 @@ import type { Span } from '../../core/diagnostics.js';
 import type { Row } from '../../core/value.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
-import { escapeRegex } from '../fieldlist.js';
+import { fieldPatternRegex } from '../fieldlist.js';
 
 export interface RenameNode extends CommandNode {
   readonly kind: 'rename';
@@ -14,7 +14,7 @@ const stars = (s: string) => s.split('*').length - 1;
 /** Maps one field name through a (possibly wildcarded) rename, or returns undefined when it does not match. */
 function mapName(from: string, to: string, name: string): string | undefined {
   if (!from.includes('*')) return name === from ? to : undefined;
-  const m = new RegExp(`^${from.split('*').map(escapeRegex).join('(.*)')}$`, 's').exec(name);
+  const m = fieldPatternRegex(from).exec(name);
   if (!m) return undefined;
   let k = 1;
   return to.replace(/\*/g, () => m[k++] ?? '');

@@ -1,7 +1,7 @@
 import type { Row } from '../../core/value.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
-import { expandFieldPattern, type FieldRef, fieldNames, parseFieldList } from '../fieldlist.js';
+import { expandFieldPattern, type FieldRef, fieldNames, parseFieldList, projectRows } from '../fieldlist.js';
 
 export interface TableNode extends CommandNode {
   readonly kind: 'table';
@@ -33,6 +33,6 @@ export const table = defineCommand<TableNode>({
       node.fields.map((f) => f.name),
       rows,
     );
-    return rows.map((r) => Object.fromEntries(cols.filter((k) => k in r).map((k) => [k, r[k] ?? null])));
+    return projectRows(rows, cols);
   },
 });
