@@ -1,6 +1,7 @@
 import { type Diagnostic, DiagnosticError, error, hasErrors } from '../core/diagnostics.js';
 import type { Row } from '../core/value.js';
-import { type DatasetResolver, type Plan, planPipeline } from '../plan/plan.js';
+import { type Plan, planPipeline } from '../plan/plan.js';
+import type { DatasetResolver } from '../plan/tstats.js';
 import type { ExecEnv } from '../spl/command.js';
 import { fieldNames } from '../spl/fieldlist.js';
 import { expandMacros, type MacroLookup } from '../spl/macros.js';
@@ -61,7 +62,7 @@ export function compileSearch(spl: string, opts: CompileOptions): CompiledSearch
 }
 
 /** Runs the commands after the pushed-down part over result rows, in order. */
-export function runRest(plan: Plan, rows: Row[], env: ExecEnv, text: string): Row[] {
+export async function runRest(plan: Plan, rows: Row[], env: ExecEnv, text: string): Promise<Row[]> {
   let out = rows;
   for (const node of plan.rest) {
     const spec = lookupCommand(node.kind);
@@ -72,7 +73,7 @@ export function runRest(plan: Plan, rows: Row[], env: ExecEnv, text: string): Ro
       );
     }
     try {
-      out = spec.exec(node, out, env);
+      out = await spec.exec(node, out, env);
     } catch (e) {
       if (e instanceof DiagnosticError) throw e;
       throw new DiagnosticError([error('ENG3002', (e as Error).message, node.span)], text);
@@ -89,6 +90,6 @@ export async function runSearch(
 ): Promise<SearchResult> {
   const compiled = compileSearch(spl, { ...opts, dialect: store.dialect });
   const sqlRows = await store.query(compiled.sql);
-  const rows = runRest(compiled.plan, compiled.read(sqlRows), { now: opts.now }, compiled.text);
+  const rows = await runRest(compiled.plan, compiled.read(sqlRows), { now: opts.now }, compiled.text);
   return { rows, fields: fieldNames(rows), compiled };
 }

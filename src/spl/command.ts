@@ -1,6 +1,7 @@
 import type { Diagnostic, Span } from '../core/diagnostics.js';
 import type { Row } from '../core/value.js';
-import type { CommandNode } from './ast.js';
+import type { LookupResolver } from '../core/lookup.js';
+import type { CommandNode, Pipeline } from './ast.js';
 import { Cursor } from './cursor.js';
 import { tokenize } from './lexer.js';
 
@@ -27,6 +28,13 @@ export class CommandArgs {
 export interface ExecEnv {
   /** Search time, epoch seconds: what `now()` returns. */
   readonly now: number;
+  /** The search window, epoch seconds, `earliest <= _time < latest` (spec §4); null or absent = unbounded. */
+  readonly earliest?: number | null;
+  readonly latest?: number | null;
+  /** The content's lookup tables; absent when the search runs without content. */
+  readonly lookups?: LookupResolver;
+  /** Runs a subsearch (`[ ... ]`) over the same store and window and resolves to its result rows. */
+  readonly subsearch?: (pipeline: Pipeline) => Promise<Row[]>;
 }
 
 /**
@@ -37,7 +45,7 @@ export interface CommandSpec<N extends CommandNode = CommandNode> {
   readonly name: string;
   readonly generating?: boolean;
   parse(args: CommandArgs): N;
-  exec?(node: N, rows: Row[], env: ExecEnv): Row[];
+  exec?(node: N, rows: Row[], env: ExecEnv): Row[] | Promise<Row[]>;
 }
 
 export function defineCommand<N extends CommandNode>(spec: CommandSpec<N>): CommandSpec<N> {

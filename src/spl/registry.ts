@@ -36,5 +36,7 @@ export const KNOWN_SPLUNK_COMMANDS = new Set(
     'extract fillnull foreach format from head inputlookup iplocation join lookup makemv makeresults map multisearch ' +
     'mvexpand outlier outputlookup regex rex replace return reverse savedsearch sendemail sort spath stats streamstats ' +
     'tail timechart top transaction tscollect uniq untable xyseries rare fieldformat strcat'
-  ).split(' '),
+  )
+    .split(' ')
+    .filter((name) => !Object.hasOwn(COMMANDS, name)),
 );

@@ -1,6 +1,6 @@
 import type { Row, Value } from '../core/value.js';
 import type { FieldDef } from '../model/types.js';
-import type { AggPlan, Cond, GroupKey, TstatsPlan } from '../plan/plan.js';
+import type { AggPlan, Cond, GroupKey, TstatsPlan } from '../plan/tstats.js';
 import type { CompareOp } from '../spl/ast.js';
 import type { Dialect } from './dialect.js';
 
