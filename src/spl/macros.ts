@@ -33,7 +33,7 @@ export interface Expansion {
 /**
  * Expands `` `name` `` and `` `name(a,b)` `` textually, recursively, as Splunk does before parsing:
  * `$arg$` is replaced everywhere in the definition, even inside quotes; backticks inside quoted strings are
- * left alone. A missing `<detection>_filter` macro means `search *` (spec §1.6).
+ * left alone; ```comments``` are removed. A missing `<detection>_filter` macro means `search *` (spec §1.6).
  */
 export function expandMacros(text: string, lookup: MacroLookup): Expansion {
   const diags: Diagnostic[] = [];
@@ -59,6 +59,11 @@ function expand(
       i++;
       continue;
     }
+    if (text.startsWith(COMMENT, i)) {
+      i = skipComment(text, i, outer, diags);
+      out += ' ';
+      continue;
+    }
     const close = text.indexOf('`', i + 1);
     const here = outer ?? { start: i, end: close === -1 ? text.length : close + 1 };
     if (close === -1) {
@@ -69,6 +74,17 @@ function expand(
     i = close + 1;
   }
   return out;
+}
+
+/** Splunk's inline comment: text between triple backticks, removed before anything else reads the query. */
+const COMMENT = '```';
+
+function skipComment(text: string, start: number, outer: Span | null, diags: Diagnostic[]): number {
+  const close = text.indexOf(COMMENT, start + COMMENT.length);
+  if (close !== -1) return close + COMMENT.length;
+  const span = outer ?? { start, end: text.length };
+  diags.push(error('SPL1106', 'unterminated comment: missing closing ```', span));
+  return text.length;
 }
 
 function expandCall(

@@ -7,6 +7,7 @@ const table: Record<string, MacroDefinition> = {
   two: { args: [], definition: 'eval x=0' },
   nested: { args: [], definition: '`two(1,2)` | `security_content_ctime(firstTime)`' },
   loop: { args: [], definition: '`loop`' },
+  commented: { args: [], definition: '`two` ```zero```' },
 };
 const lookup: MacroLookup = (name, arity) => table[arity ? `${name}(${arity})` : name];
 
@@ -32,6 +33,8 @@ describe('expandMacros', () => {
       'eval x="1-2" | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime)',
     ],
     ['backticks inside quoted strings stay', 'eval x="`two`"', 'eval x="`two`"'],
+    ['```comments``` are removed', '| x ```fill `two` buckets``` | y', '| x   | y'],
+    ['a comment inside a macro body is removed', '`commented`', 'eval x=0  '],
   ])('%s', (_name, input, expected) => {
     const r = expandMacros(input, lookup);
     expect(r.diagnostics).toEqual([]);
@@ -43,6 +46,7 @@ describe('expandMacros', () => {
     ['wrong arity', '`two(1,2,3)`', 'SPL1101', '`two(1,2,3)`'],
     ['recursion', '`loop`', 'SPL1103', '`loop`'],
     ['unterminated', 'search `two', 'SPL1104', '`two'],
+    ['unterminated comment', 'search x ```note', 'SPL1106', '```note'],
   ])('%s is a diagnostic', (_name, input, code, underlined) => {
     const r = expandMacros(input, lookup);
     const d = r.diagnostics[0];
