@@ -1,13 +1,22 @@
 import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../core/diagnostics.js';
 import { type CliCommand, type CliIO, UsageError } from './command.js';
+import { coverageCommand } from './commands/coverage.js';
 import { detectCommand } from './commands/detect.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runCommand } from './commands/run.js';
 import { searchCommand } from './commands/search.js';
+import { validateCommand } from './commands/validate.js';
 
 /** One line per CLI command; each lives in `commands/<name>.ts`. */
-const COMMANDS: readonly CliCommand[] = [ingestCommand, searchCommand, detectCommand, runCommand];
+const COMMANDS: readonly CliCommand[] = [
+  ingestCommand,
+  searchCommand,
+  detectCommand,
+  runCommand,
+  validateCommand,
+  coverageCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { LookupTable } from '../core/lookup.js';
 import { type AttackData, attackData } from './attack.js';
 import { detectionFromYaml } from './detection.js';
+import { loadLookups } from './lookups.js';
 import { macroFromYaml, macroKeyOf } from './macros.js';
 import { applyMacroStanzas, parseMacrosConf } from './macros-conf.js';
 import { storyFromYaml } from './stories.js';
@@ -16,6 +18,8 @@ export interface Content {
   readonly macros: ReadonlyMap<string, MacroDef>;
   /** Keyed by name on load (detections refer to stories by name); later folders override. */
   readonly stories: readonly Story[];
+  /** Lookup tables from each folder's `lookups/`; a later folder's table replaces one of the same name. */
+  readonly lookups: readonly LookupTable[];
   readonly problems: readonly ContentProblem[];
 }
 
@@ -27,17 +31,24 @@ interface Loaded {
   readonly detections: Map<string, Detection>;
   readonly macros: Map<string, MacroDef>;
   readonly stories: Map<string, Story>;
+  readonly lookups: Map<string, LookupTable>;
   readonly problems: ContentProblem[];
 }
 
 /**
- * Loads security_content-shaped folders (`detections/`, `macros/`, `stories/`, `local/macros.conf`) in
+ * Loads security_content-shaped folders (`detections/`, `macros/`, `stories/`, `lookups/`, `local/macros.conf`) in
  * order: vigil's bundled content first, then each `--content DIR`. A bad file becomes a problem and never
  * stops the others.
  */
 export async function loadContent(dirs: readonly string[], options: LoadOptions = {}): Promise<Content> {
   const attack = options.attack ?? attackData();
-  const acc: Loaded = { detections: new Map(), macros: new Map(), stories: new Map(), problems: [] };
+  const acc: Loaded = {
+    detections: new Map(),
+    macros: new Map(),
+    stories: new Map(),
+    lookups: new Map(),
+    problems: [],
+  };
   for (const dir of dirs) await loadDir(dir, acc, attack);
   const detections = [...acc.detections.values()];
   acc.problems.push(...duplicateNames(detections), ...unresolvedStories(detections, acc.stories));
@@ -45,6 +56,7 @@ export async function loadContent(dirs: readonly string[], options: LoadOptions 
     detections,
     macros: acc.macros,
     stories: linkStories(acc.stories, detections),
+    lookups: [...acc.lookups.values()],
     problems: acc.problems,
   };
 }
@@ -70,6 +82,9 @@ async function loadDir(dir: string, acc: Loaded, attack: AttackData): Promise<vo
     acc.problems.push(...problems);
     if (story) acc.stories.set(story.name, story);
   }
+  const lookups = await loadLookups(dir);
+  acc.problems.push(...lookups.problems);
+  for (const t of lookups.tables) acc.lookups.set(t.name, t);
   await loadLocalMacros(join(dir, 'local', 'macros.conf'), acc);
 }
 
@@ -79,7 +94,7 @@ async function loadLocalMacros(file: string, acc: Loaded): Promise<void> {
   acc.problems.push(...problems, ...applyMacroStanzas(acc.macros, stanzas, file));
 }
 
-/** Every `.yml`/`.yaml` below `dir` that parses, in path order; syntax errors go to `problems`. */
+/** Every `.yml`/`.yaml` below `dir` that parses, in path order; syntax errors and warnings go to `problems`. */
 async function readYamlFiles(dir: string, problems: ContentProblem[]): Promise<YamlFile[]> {
   if (!existsSync(dir)) return [];
   const names = (await readdir(dir, { recursive: true }))
@@ -89,7 +104,7 @@ async function readYamlFiles(dir: string, problems: ContentProblem[]): Promise<Y
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   const parsed = files.map((f, i) => parseYamlFile(texts[i] as string, f));
   for (const y of parsed) problems.push(...y.problems);
-  return parsed.filter((y) => y.problems.length === 0);
+  return parsed.filter((y) => y.data !== undefined);
 }
 
 function duplicateNames(detections: readonly Detection[]): ContentProblem[] {

@@ -10,8 +10,10 @@ export type LookupMatchType = 'EXACT' | 'WILDCARD' | 'CIDR';
 export interface LookupTable {
   /** The name searches use: `lookup <name> ...`, `inputlookup <name>`. */
   readonly name: string;
-  /** The file the rows came from, for messages. */
+  /** The file the rows came from, for messages (the definition's YAML file for a KV-store lookup). */
   readonly file: string;
+  /** KV-store collection name: such a table has no file and, in vigil, no rows. */
+  readonly collection?: string;
   /** Column names in file order. */
   readonly fields: readonly string[];
   readonly rows: readonly Row[];
@@ -21,10 +23,28 @@ export interface LookupTable {
   readonly matchTypes: ReadonlyMap<string, LookupMatchType>;
   /** `min_matches` (default 0): below it, `defaultMatch` fills the outputs. */
   readonly minMatches: number;
-  /** `max_matches` (default 1 when no match_type is set, as transforms.conf says; up to 1000). */
+  /** `max_matches`: 1–1000, default 100 (no `time_field`), per input value (transforms.conf). */
   readonly maxMatches: number;
+  /** `default_match`: given when fewer than `minMatches` rows match; '' when unset (transforms.conf). */
   readonly defaultMatch?: string;
 }
 
 /** Finds a lookup by the name a search uses (a definition name, or a `.csv` file name). */
 export type LookupResolver = (name: string) => LookupTable | undefined;
+
+const baseName = (file: string): string =>
+  file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+
+/**
+ * Resolves a lookup as Splunk does: by definition name, else by the file name a definition reads
+ * (`inputlookup linux_tool_discovery_process.csv`). Later tables replace earlier ones of the same name.
+ */
+export function lookupResolver(tables: readonly LookupTable[]): LookupResolver {
+  const byName = new Map<string, LookupTable>();
+  const byFile = new Map<string, LookupTable>();
+  for (const t of tables) {
+    byName.set(t.name, t);
+    if (t.collection === undefined) byFile.set(baseName(t.file), t);
+  }
+  return (name) => byName.get(name) ?? byFile.get(name);
+}

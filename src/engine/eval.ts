@@ -3,14 +3,14 @@ import { error } from '../core/diagnostics.js';
 import type { Row } from '../core/value.js';
 import type { BinaryOp, Expr } from '../spl/ast.js';
 import type { ExecEnv } from '../spl/command.js';
-import { EVAL_FUNCTIONS, likeMatch } from './functions.js';
-import { type EvalValue, toNumber, toText, valuesOf } from './values.js';
+import { evalFunction, likeMatch } from './functions.js';
+import { compareScalars, type EvalValue, toNumber, toText, valuesOf } from './values.js';
 
 /** Reports unknown functions and wrong argument counts before anything runs. */
 export function checkExpr(expr: Expr, diags: Diagnostic[]): void {
   switch (expr.kind) {
     case 'call': {
-      const f = EVAL_FUNCTIONS[expr.name.toLowerCase()];
+      const f = evalFunction(expr.name);
       if (!f) {
         diags.push(error('SPL1201', `eval function "${expr.name}" is not supported by vigil`, expr.span));
       } else if (expr.args.length < f.min || expr.args.length > f.max) {
@@ -18,7 +18,7 @@ export function checkExpr(expr: Expr, diags: Diagnostic[]): void {
         diags.push(
           error('SPL1202', `${expr.name} takes ${want} argument(s), found ${expr.args.length}`, expr.span),
         );
-      }
+      } else f.check?.(expr, diags);
       for (const a of expr.args) checkExpr(a, diags);
       return;
     }
@@ -43,8 +43,9 @@ export function evaluate(expr: Expr, row: Row, env: ExecEnv): EvalValue {
     case 'field':
       return row[expr.name] ?? null;
     case 'call': {
-      const f = EVAL_FUNCTIONS[expr.name.toLowerCase()];
+      const f = evalFunction(expr.name);
       if (!f) return null;
+      if (f.lazy) return f.call(expr.args, { row, env, evaluate: (e, r) => evaluate(e, r, env) });
       return f.call(
         expr.args.map((a) => evaluate(a, row, env)),
         env,
@@ -93,15 +94,7 @@ function compare(op: BinaryOp, a: EvalValue, b: EvalValue): EvalValue {
 }
 
 function compareOne(op: BinaryOp, a: EvalValue, b: EvalValue): boolean {
-  const x = toNumber(a);
-  const y = toNumber(b);
-  let cmp: number;
-  if (x !== null && y !== null) cmp = x - y;
-  else {
-    const s = toText(a) as string;
-    const t = toText(b) as string;
-    cmp = s < t ? -1 : s > t ? 1 : 0;
-  }
+  const cmp = compareScalars(a, b);
   switch (op) {
     case '=':
       return cmp === 0;

@@ -23,6 +23,8 @@ export function matchSearch(expr: SearchExpr, row: Row): boolean {
     case 'term':
       // only `*` reaches here: the parser refuses other bare terms (results carry no _raw)
       return true;
+    case 'subsearch':
+      throw new Error('a subsearch must run before its search filters rows');
   }
 }
 

@@ -1,15 +1,18 @@
 import { type Diagnostic, DiagnosticError, error, hasErrors } from '../core/diagnostics.js';
+import type { LookupResolver } from '../core/lookup.js';
 import type { Row } from '../core/value.js';
 import { type Plan, planPipeline } from '../plan/plan.js';
-import type { DatasetResolver } from '../plan/tstats.js';
+import { type DatasetResolver, planTstats } from '../plan/tstats.js';
+import type { Pipeline } from '../spl/ast.js';
 import type { ExecEnv } from '../spl/command.js';
 import { fieldNames } from '../spl/fieldlist.js';
 import { expandMacros, type MacroLookup } from '../spl/macros.js';
 import { parseSpl } from '../spl/parser.js';
-import { lookupCommand } from '../spl/registry.js';
+import { type AnyCommandNode, lookupCommand } from '../spl/registry.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { compileTstats, readTstatsRows } from '../sql/tstats.js';
 import type { DialectName, Store } from '../store/types.js';
+import { hasSubsearch, resolveSubsearches, SUBSEARCH_MAXOUT } from './subsearch.js';
 
 export interface CompileOptions {
   readonly macros: MacroLookup;
@@ -33,63 +36,160 @@ export interface SearchResult {
   readonly rows: Row[];
   /** Output field names in first-seen order. */
   readonly fields: string[];
-  readonly compiled: CompiledSearch;
+  /** The query after macro expansion: what diagnostic spans point into. */
+  readonly text: string;
+  /** Warnings from parsing and planning (subsearches included). */
+  readonly warnings: readonly Diagnostic[];
+  /** Every SQL statement the search ran, the main tstats first. */
+  readonly sql: readonly string[];
 }
 
-/** Expands macros, parses, plans and compiles a search; throws a DiagnosticError carrying every error found. */
-export function compileSearch(spl: string, opts: CompileOptions): CompiledSearch {
-  const expansion = expandMacros(spl, opts.macros);
+export interface RunOptions {
+  readonly macros: MacroLookup;
+  readonly resolveDataset: DatasetResolver;
+  readonly earliest?: number | null;
+  readonly latest?: number | null;
+  /** Search time, epoch seconds: what `now()` returns. */
+  readonly now: number;
+  readonly lookups?: LookupResolver | undefined;
+}
+
+/** Expands macros and parses; throws a DiagnosticError carrying every error found. */
+export function parseSearch(
+  spl: string,
+  macros: MacroLookup,
+): { text: string; pipeline: Pipeline<AnyCommandNode> } {
+  const expansion = expandMacros(spl, macros);
   if (hasErrors(expansion.diagnostics)) throw new DiagnosticError(expansion.diagnostics, spl);
-  const text = expansion.text;
-  const parsed = parseSpl(text);
-  const planned = hasErrors(parsed.diagnostics)
-    ? { diagnostics: [] as Diagnostic[] }
-    : planPipeline(parsed.pipeline.commands, {
-        resolveDataset: opts.resolveDataset,
-        earliest: opts.earliest ?? null,
-        latest: opts.latest ?? null,
-      });
-  const diags = [...parsed.diagnostics, ...planned.diagnostics];
-  if (hasErrors(diags) || !planned.plan) throw new DiagnosticError(diags, text);
+  const parsed = parseSpl(expansion.text);
+  if (hasErrors(parsed.diagnostics)) throw new DiagnosticError(parsed.diagnostics, expansion.text);
+  return { text: expansion.text, pipeline: parsed.pipeline };
+}
+
+/** Expands macros, parses, plans and compiles a search that starts with tstats (no subsearch in its where). */
+export function compileSearch(spl: string, opts: CompileOptions): CompiledSearch {
+  const { text, pipeline } = parseSearch(spl, opts.macros);
+  const planned = planPipeline(pipeline.commands, {
+    resolveDataset: opts.resolveDataset,
+    earliest: opts.earliest ?? null,
+    latest: opts.latest ?? null,
+  });
+  if (hasErrors(planned.diagnostics) || !planned.plan) throw new DiagnosticError(planned.diagnostics, text);
   const compiled = compileTstats(planned.plan.source, dialectFor(opts.dialect));
   return {
     text,
     plan: planned.plan,
     sql: compiled.sql,
-    warnings: diags,
+    warnings: planned.diagnostics,
     read: (rows) => readTstatsRows(compiled, rows),
   };
 }
 
-/** Runs the commands after the pushed-down part over result rows, in order. */
-export async function runRest(plan: Plan, rows: Row[], env: ExecEnv, text: string): Promise<Row[]> {
-  let out = rows;
-  for (const node of plan.rest) {
+/** One search run: its store, window and text, and what it collected on the way. */
+class SearchRun {
+  readonly warnings: Diagnostic[] = [];
+  readonly sql: string[] = [];
+  readonly env: ExecEnv;
+
+  constructor(
+    readonly store: Store,
+    readonly text: string,
+    readonly opts: RunOptions,
+  ) {
+    const base = { now: opts.now, earliest: opts.earliest ?? null, latest: opts.latest ?? null };
+    this.env = {
+      ...base,
+      ...(opts.lookups ? { lookups: opts.lookups } : {}),
+      subsearch: (p) => this.pipeline(p),
+      subpipeline: (p, rows) => this.continue(p, rows),
+      searchText: (spl) => this.nested(spl),
+    };
+  }
+
+  fail(diags: readonly Diagnostic[]): never {
+    throw new DiagnosticError(diags, this.text);
+  }
+
+  /** Runs one pipeline: its first command makes rows (tstats in SQL, or a generating command), the rest shape them. */
+  async pipeline(p: Pipeline): Promise<Row[]> {
+    const [first, ...rest] = (p as Pipeline<AnyCommandNode>).commands;
+    if (!first) return [];
+    const rows = first.kind === 'tstats' ? await this.tstats(first) : await this.generate(first);
+    return this.continue({ commands: rest, text: p.text }, rows);
+  }
+
+  /** Runs every command of `p` over `rows` (none of them generating). */
+  async continue(p: Pipeline, rows: Row[]): Promise<Row[]> {
+    let out = rows;
+    for (const node of (p as Pipeline<AnyCommandNode>).commands) out = await this.exec(node, out);
+    return out;
+  }
+
+  private async tstats(node: Extract<AnyCommandNode, { kind: 'tstats' }>): Promise<Row[]> {
+    const where = node.where && hasSubsearch(node.where) ? await this.resolve(node.where) : node.where;
+    const diags: Diagnostic[] = [];
+    const plan = planTstats(where ? { ...node, where } : node, this.planOptions(), diags);
+    this.warnings.push(...diags.filter((d) => d.severity !== 'error'));
+    if (hasErrors(diags) || !plan) this.fail(diags);
+    const compiled = compileTstats(plan, dialectFor(this.store.dialect));
+    this.sql.push(compiled.sql);
+    return readTstatsRows(compiled, await this.store.query(compiled.sql));
+  }
+
+  private planOptions() {
+    return {
+      resolveDataset: this.opts.resolveDataset,
+      earliest: this.opts.earliest ?? null,
+      latest: this.opts.latest ?? null,
+    };
+  }
+
+  private generate(node: AnyCommandNode): Promise<Row[]> {
     const spec = lookupCommand(node.kind);
-    if (!spec?.exec) {
-      throw new DiagnosticError(
-        [error('ENG3001', `${node.kind} cannot run over result rows`, node.span)],
-        text,
-      );
+    if (!spec?.generating) {
+      this.fail([
+        error('PLAN2000', `a search must start with a generating command, not ${node.kind}`, node.span),
+      ]);
     }
+    return this.exec(node, []);
+  }
+
+  private async exec(node: AnyCommandNode, rows: Row[]): Promise<Row[]> {
+    const spec = lookupCommand(node.kind);
+    if (!spec?.exec) this.fail([error('ENG3001', `${node.kind} cannot run over result rows`, node.span)]);
+    const ready =
+      node.kind === 'search' && node.expr && hasSubsearch(node.expr)
+        ? { ...node, expr: await this.resolve(node.expr) }
+        : node;
     try {
-      out = await spec.exec(node, out, env);
+      return await spec.exec(ready, rows, this.env);
     } catch (e) {
-      if (e instanceof DiagnosticError) throw e;
-      throw new DiagnosticError([error('ENG3002', (e as Error).message, node.span)], text);
+      if (e instanceof DiagnosticError)
+        throw e.text === undefined ? new DiagnosticError(e.diagnostics, this.text) : e;
+      this.fail([error('ENG3002', (e as Error).message, node.span)]);
     }
   }
-  return out;
+
+  private resolve(expr: Parameters<typeof resolveSubsearches>[0]) {
+    return resolveSubsearches(expr, async (sub) =>
+      (await this.pipeline(sub.pipeline)).slice(0, SUBSEARCH_MAXOUT),
+    );
+  }
+
+  /** A search given as text at run time (`map search="..."`): its own macro expansion, parse and diagnostics. */
+  private async nested(spl: string): Promise<Row[]> {
+    const { text, pipeline } = parseSearch(spl, this.opts.macros);
+    const inner = new SearchRun(this.store, text, this.opts);
+    const rows = await inner.pipeline(pipeline);
+    this.sql.push(...inner.sql);
+    return rows;
+  }
 }
 
-/** Compiles and runs a search against a store. */
-export async function runSearch(
-  spl: string,
-  store: Store,
-  opts: Omit<CompileOptions, 'dialect'> & { readonly now: number },
-): Promise<SearchResult> {
-  const compiled = compileSearch(spl, { ...opts, dialect: store.dialect });
-  const sqlRows = await store.query(compiled.sql);
-  const rows = await runRest(compiled.plan, compiled.read(sqlRows), { now: opts.now }, compiled.text);
-  return { rows, fields: fieldNames(rows), compiled };
+/** Parses and runs a search against a store: the tstats part as SQL, everything after it over result rows. */
+export async function runSearch(spl: string, store: Store, opts: RunOptions): Promise<SearchResult> {
+  const { text, pipeline } = parseSearch(spl, opts.macros);
+  const run = new SearchRun(store, text, opts);
+  const rows = await run.pipeline(pipeline);
+  return { rows, fields: fieldNames(rows), text, warnings: run.warnings, sql: run.sql };
 }

@@ -34,6 +34,19 @@ export function valuesOf(v: EvalValue): (Scalar | boolean)[] {
   return [v as Scalar | boolean];
 }
 
+/**
+ * Orders two single values as eval does (spec §3): numerically when both read as numbers,
+ * else as case-sensitive text.
+ */
+export function compareScalars(a: EvalValue, b: EvalValue): number {
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (x !== null && y !== null) return x - y;
+  const s = toText(a) as string;
+  const t = toText(b) as string;
+  return s < t ? -1 : s > t ? 1 : 0;
+}
+
 /** A search value with `*` wildcards as an anchored, case-insensitive regular expression (spec §2, §3). */
 export function wildcardRegex(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`, 'is');

@@ -1,5 +1,6 @@
 import type { Content } from '../content/load.js';
 import { macroLookup } from '../content/macros.js';
+import { type LookupResolver, lookupResolver } from '../core/lookup.js';
 import { runSearch, type SearchResult } from '../engine/run.js';
 import { getDataset } from '../model/registry.js';
 import type { Store } from '../store/types.js';
@@ -13,7 +14,19 @@ export interface SearchOptions {
   readonly now?: number;
 }
 
-/** Runs one SPL search over the store, with the content's macros. */
+const resolvers = new WeakMap<Content, LookupResolver>();
+
+/** The content's lookup tables as searches find them by name (built once per loaded content). */
+export function lookupsOf(content: Content): LookupResolver {
+  let r = resolvers.get(content);
+  if (!r) {
+    r = lookupResolver(content.lookups);
+    resolvers.set(content, r);
+  }
+  return r;
+}
+
+/** Runs one SPL search over the store, with the content's macros and lookups. */
 export function search(spl: string, store: Store, opts: SearchOptions): Promise<SearchResult> {
   return runSearch(spl, store, {
     macros: macroLookup(opts.content.macros),
@@ -21,5 +34,6 @@ export function search(spl: string, store: Store, opts: SearchOptions): Promise<
     earliest: opts.earliest ?? null,
     latest: opts.latest ?? null,
     now: opts.now ?? Date.now() / 1000,
+    lookups: lookupsOf(opts.content),
   });
 }

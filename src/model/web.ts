@@ -1,5 +1,9 @@
-import { baseEventFields, bool, int, num, str, strs } from './base-event.js';
-import type { CalculatedField, DatasetDef } from './types.js';
+import { baseEventFields, fieldMakers } from './base-event.js';
+import { datasetsOf } from './build.js';
+import { web as cimWeb } from './cim/Web.js';
+import { BASE_EVENT, type CalculatedField, type DatasetDef } from './types.js';
+
+const { bool, int, num, str, strs } = fieldMakers('Web');
 
 // CIM 8.5 Web root dataset (shared/cim/models/Web.json, fields.tsv), field order as declared there.
 const webFields = [
@@ -90,10 +94,21 @@ const webCalculated: readonly CalculatedField[] = [
   { kind: 'coalesce', field: 'vendor_product', of: ['vendor_product', 'sourcetype'], fallback: 'unknown' },
 ];
 
+const [generatedRoot, ...generatedChildren] = datasetsOf(cimWeb) as [DatasetDef, ...DatasetDef[]];
+const rootFields = [...baseEventFields, ...webFields];
+const childOwned = generatedRoot.columns.filter((f) => f.owner !== 'Web' && f.owner !== BASE_EVENT);
+
+/** The Web root: fields written by hand (integer storage for ports and byte counts), rules for ingest's SQL. */
 export const web: DatasetDef = {
-  model: 'Web',
-  dataset: 'Web',
-  table: 'web',
-  fields: [...baseEventFields, ...webFields],
+  ...generatedRoot,
+  fields: rootFields,
+  columns: [...rootFields, ...childOwned],
   calculated: webCalculated,
 };
+
+/** `Web.Proxy`, `Web.Storage`: the root's fields plus their own, over the `web` table. */
+export const webChildren: readonly DatasetDef[] = generatedChildren.map((d) => ({
+  ...d,
+  fields: [...rootFields, ...d.fields.filter((f) => f.owner !== 'Web' && f.owner !== BASE_EVENT)],
+  columns: web.columns,
+}));

@@ -1,8 +1,12 @@
 import type { Diagnostic, Span } from '../core/diagnostics.js';
 import { error } from '../core/diagnostics.js';
+import { resolveField } from '../model/fields.js';
 import type { DatasetDef, FieldDef } from '../model/types.js';
 import type { CompareOp, SearchExpr } from '../spl/ast.js';
-import type { TstatsFunction, TstatsNode } from '../spl/commands/tstats.js';
+import type { TimeBucket, TstatsAggregate, TstatsFunction, TstatsNode } from '../spl/commands/tstats.js';
+import { Cursor } from '../spl/cursor.js';
+import { tokenize } from '../spl/lexer.js';
+import { parseSearchExpr } from '../spl/search-expr.js';
 
 /** A filter on stored columns; `field: null` is a field the data model does not have (always null). */
 export type Cond =
@@ -19,13 +23,14 @@ export type Cond =
 export interface GroupKey {
   readonly field: FieldDef | null;
   readonly output: string;
-  /** Bucket width in seconds for `_time span=`. */
-  readonly spanSeconds?: number;
+  readonly bucket?: TimeBucket;
 }
 
 export interface AggPlan {
   readonly fn: TstatsFunction;
   readonly field?: FieldDef | null;
+  /** `perc`: the percentile, 0–100. */
+  readonly percentile?: number;
   readonly output: string;
 }
 
@@ -33,6 +38,7 @@ export interface AggPlan {
 export interface TstatsPlan {
   readonly kind: 'tstats';
   readonly dataset: DatasetDef;
+  /** The user's where clause ANDed with the constraints of the selected child dataset. */
   readonly where: Cond;
   readonly groupBy: readonly GroupKey[];
   readonly aggregates: readonly AggPlan[];
@@ -42,6 +48,8 @@ export interface TstatsPlan {
   readonly fillnull?: string;
 }
 
+export type { TimeBucket };
+
 export type DatasetResolver = (model: string, dataset?: string) => DatasetDef | undefined;
 
 export interface PlanOptions {
@@ -50,19 +58,20 @@ export interface PlanOptions {
   readonly latest: number | null;
 }
 
-/** BaseEvent fields are written without the dataset prefix (spec §2). */
-const BASE_EVENT_FIELDS = new Set(['_time', 'host', 'source', 'sourcetype']);
+/** Search terms that select events by something other than a data model field. */
+const NOT_FIELDS = new Set([
+  'earliest',
+  'latest',
+  '_index_earliest',
+  '_index_latest',
+  'index',
+  'splunk_server',
+]);
 
-const SPAN_UNITS: Record<string, number> = {
-  s: 1,
-  sec: 1,
-  m: 60,
-  min: 60,
-  h: 3600,
-  hr: 3600,
-  d: 86400,
-  day: 86400,
-};
+/** Aggregates that count each value of a multivalue field; the others would need one number per row. */
+const MULTIVALUE_AGGREGATES = new Set<TstatsFunction>(['count', 'dc', 'distinct_count', 'estdc', 'values']);
+
+type FieldResolver = (name: string, span: Span) => FieldDef | null;
 
 class Planner {
   constructor(
@@ -70,47 +79,41 @@ class Planner {
     readonly diags: Diagnostic[],
   ) {}
 
-  /** `Web.url` → the dataset's `url`; BaseEvent fields unprefixed. Unknown names warn and read as null. */
+  /** `Processes.process_name`, `All_Changes.user`, bare BaseEvent fields (model/fields.ts). Unknown: null. */
   field(name: string, span: Span): FieldDef | null {
-    const root = this.dataset.dataset.split('.')[0] as string;
-    const local = BASE_EVENT_FIELDS.has(name)
-      ? name
-      : name.startsWith(`${root}.`)
-        ? name.slice(root.length + 1)
-        : null;
-    const def = local === null ? undefined : this.dataset.fields.find((f) => f.name === local);
+    const def = resolveField(this.dataset, name);
     if (def) return def;
     this.diags.push({
       code: 'PLAN2001',
       severity: 'warning',
-      message: `data model ${this.dataset.model} (${this.dataset.dataset}) has no field "${name}": it is always null`,
+      message: `data model ${this.dataset.model} (${this.dataset.lineage}) has no field "${name}": it is always null`,
       span,
-      hints: BASE_EVENT_FIELDS.has(name)
-        ? []
-        : [`data model fields are written with their dataset prefix, as in ${root}.<field>`],
+      hints: [
+        `data model fields are written with their dataset prefix, as in ${this.dataset.lineage}.<field>`,
+      ],
     });
     return null;
   }
 
-  cond(e: SearchExpr): Cond {
+  cond(e: SearchExpr, field: FieldResolver = (n, s) => this.field(n, s)): Cond {
     switch (e.kind) {
       case 'and':
       case 'or':
-        return { kind: e.kind, items: e.items.map((i) => this.cond(i)) };
+        return { kind: e.kind, items: e.items.map((i) => this.cond(i, field)) };
       case 'not':
-        return { kind: 'not', cond: this.cond(e.expr) };
+        return { kind: 'not', cond: this.cond(e.expr, field) };
       case 'in':
         return {
           kind: 'or',
           items: e.values.map((v) => ({
             kind: 'match',
-            field: this.field(e.field, e.fieldSpan),
+            field: field(e.field, e.fieldSpan),
             op: '=',
             value: v.value,
           })),
         };
       case 'compare':
-        return { kind: 'match', field: this.field(e.field, e.fieldSpan), op: e.op, value: e.value.value };
+        return this.compare(e, field);
       case 'term':
         if (e.value.value === '*') return { kind: 'true' };
         this.diags.push(
@@ -122,25 +125,122 @@ class Planner {
           ),
         );
         return { kind: 'true' };
+      case 'subsearch':
+        // the runner replaces subsearches with their results before planning (engine/subsearch.ts)
+        this.diags.push(error('PLAN2009', 'a subsearch must run before the search is planned', e.span));
+        return { kind: 'true' };
     }
+  }
+
+  compare(e: Extract<SearchExpr, { kind: 'compare' }>, field: FieldResolver): Cond {
+    if (NOT_FIELDS.has(e.field)) {
+      const hint = 'set the search window instead';
+      this.diags.push(
+        error('PLAN2015', `${e.field}= in a tstats where clause is not supported`, e.span, hint),
+      );
+      return { kind: 'true' };
+    }
+    if (e.field === 'nodename') {
+      const message = 'nodename may only be ANDed with the rest of the where clause';
+      this.diags.push(error('PLAN2011', message, e.span));
+      return { kind: 'true' };
+    }
+    return { kind: 'match', field: field(e.field, e.fieldSpan), op: e.op, value: e.value.value };
+  }
+
+  /** A child dataset's constraint text (CIM JSON), whose fields are written bare, as on raw events. */
+  constraint(text: string, at: Span): Cond {
+    const local: Diagnostic[] = [];
+    const expr = parseSearchExpr(
+      new Cursor(text, tokenize(text, 0, text.length, local), local, { start: 0, end: text.length }),
+    );
+    if (local.length || !expr) {
+      this.diags.push(
+        error('PLAN2012', `cannot read the constraint "${text}" of ${this.dataset.lineage}`, at),
+      );
+      return { kind: 'true' };
+    }
+    // a field vigil does not store is null on every row, as it is on the events vigil has
+    return this.cond(expr, (name) => this.dataset.columns.find((f) => f.name === name) ?? null);
   }
 }
 
-function spanSeconds(text: string, span: Span, diags: Diagnostic[]): number | undefined {
-  const m = /^(\d+)([a-z]+)$/.exec(text);
-  const unit = m ? SPAN_UNITS[m[2] as string] : undefined;
-  if (!m || unit === undefined) {
-    diags.push(
-      error(
-        'PLAN2003',
-        `span "${text}" is not supported`,
-        span,
-        'use seconds, minutes, hours or days: 30s, 5m, 1h, 1d',
-      ),
-    );
-    return undefined;
+interface Selection {
+  readonly dataset: DatasetDef;
+  /** Constraint texts to AND, from the `from` dataset and any nodename. */
+  readonly constraints: readonly string[];
+  readonly where?: SearchExpr;
+}
+
+/** Top-level AND items of the where clause, parenthesised ANDs included. */
+function conjuncts(where: SearchExpr | undefined): readonly SearchExpr[] {
+  if (!where) return [];
+  return where.kind === 'and' ? where.items.flatMap((i) => conjuncts(i)) : [where];
+}
+
+const isWithin = (child: DatasetDef, parent: DatasetDef): boolean =>
+  child.lineage === parent.lineage || child.lineage.startsWith(`${parent.lineage}.`);
+
+const isNodename = (e: SearchExpr): e is Extract<SearchExpr, { kind: 'compare' }> =>
+  e.kind === 'compare' && e.field === 'nodename' && e.op === '=';
+
+/**
+ * The dataset the search reads: `from datamodel=<m>.<child>` or `where nodename=<lineage>` (ANDed at top
+ * level) select a child, whose constraints are ANDed to the where clause (spec §2).
+ */
+function selectDataset(
+  from: DatasetDef,
+  node: TstatsNode,
+  opts: PlanOptions,
+  diags: Diagnostic[],
+): Selection {
+  let dataset = from;
+  const constraints = [...from.constraints];
+  const rest: SearchExpr[] = [];
+  for (const e of conjuncts(node.where)) {
+    if (!isNodename(e)) {
+      rest.push(e);
+      continue;
+    }
+    const child = opts.resolveDataset(from.model, e.value.value);
+    if (!child || child.table !== from.table || !isWithin(child, from)) {
+      diags.push(
+        error(
+          'PLAN2010',
+          `"${e.value.value}" is not a dataset inside ${from.model}.${from.lineage}`,
+          e.value.span,
+        ),
+      );
+      continue;
+    }
+    if (child.lineage.length > dataset.lineage.length) dataset = child;
+    constraints.push(...child.constraints);
   }
-  return Number(m[1]) * unit;
+  const where =
+    rest.length > 1 && node.where ? { kind: 'and' as const, items: rest, span: node.where.span } : rest[0];
+  return { dataset, constraints: [...new Set(constraints)], ...(where && { where }) };
+}
+
+function groupKeys(node: TstatsNode, p: Planner): GroupKey[] {
+  return node.by.map((b): GroupKey => {
+    const field = p.field(b.field, b.span);
+    const bucket = b.field === '_time' ? node.timeSpan?.bucket : undefined;
+    return bucket ? { field, output: b.field, bucket } : { field, output: b.field };
+  });
+}
+
+function aggregate(a: TstatsAggregate, p: Planner, diags: Diagnostic[]): AggPlan {
+  const base = { fn: a.fn, output: a.as, ...(a.percentile !== undefined && { percentile: a.percentile }) };
+  if (a.field === undefined) return base;
+  const field = p.field(a.field, a.span);
+  if (field?.multivalue && !MULTIVALUE_AGGREGATES.has(a.fn))
+    diags.push(error('PLAN2014', `${a.fn} over the multivalue field "${a.field}" is not supported`, a.span));
+  return { ...base, field };
+}
+
+function allOf(items: readonly Cond[]): Cond {
+  if (items.length === 0) return { kind: 'true' };
+  return items.length === 1 ? (items[0] as Cond) : { kind: 'and', items };
 }
 
 export function planTstats(node: TstatsNode, opts: PlanOptions, diags: Diagnostic[]): TstatsPlan | undefined {
@@ -149,40 +249,31 @@ export function planTstats(node: TstatsNode, opts: PlanOptions, diags: Diagnosti
     return undefined;
   }
   const dm = node.datamodel;
-  const dataset = opts.resolveDataset(dm.model, dm.dataset);
-  if (!dataset) {
+  const from = opts.resolveDataset(dm.model, dm.dataset);
+  if (!from) {
     const name = dm.dataset ? `${dm.model}.${dm.dataset}` : dm.model;
     diags.push(
       error(
         'PLAN2005',
         `unknown data model "${name}"`,
         dm.span,
-        'vigil stores the CIM data models; check the name',
+        'vigil stores the CIM data models; check the name, and name the dataset of a model with several roots, as in Endpoint.Processes',
       ),
     );
     return undefined;
   }
-  const p = new Planner(dataset, diags);
-  const groupBy = node.by.map((b): GroupKey => {
-    const field = p.field(b.field, b.span);
-    if (field?.multivalue)
-      diags.push(error('PLAN2006', `grouping by multivalue field "${b.field}" is not supported yet`, b.span));
-    const secs =
-      b.field === '_time' && node.timeSpan
-        ? spanSeconds(node.timeSpan.text, node.timeSpan.span, diags)
-        : undefined;
-    return secs === undefined ? { field, output: b.field } : { field, output: b.field, spanSeconds: secs };
-  });
-  const aggregates = node.aggregates.map((a): AggPlan => {
-    const base = { fn: a.fn, output: a.as };
-    return a.field === undefined ? base : { ...base, field: p.field(a.field, a.span) };
-  });
+  const sel = selectDataset(from, node, opts, diags);
+  const p = new Planner(sel.dataset, diags);
+  const filters = [
+    ...sel.constraints.map((c) => p.constraint(c, dm.span)),
+    ...(sel.where ? [p.cond(sel.where)] : []),
+  ];
   const plan: TstatsPlan = {
     kind: 'tstats',
-    dataset,
-    where: node.where ? p.cond(node.where) : { kind: 'true' },
-    groupBy,
-    aggregates,
+    dataset: sel.dataset,
+    where: allOf(filters),
+    groupBy: groupKeys(node, p),
+    aggregates: node.aggregates.map((a) => aggregate(a, p, diags)),
     earliest: opts.earliest,
     latest: opts.latest,
   };

@@ -29,7 +29,9 @@ export type SearchExpr =
       readonly values: readonly SearchValue[];
       readonly span: Span;
     }
-  | { readonly kind: 'term'; readonly value: SearchValue; readonly span: Span };
+  | { readonly kind: 'term'; readonly value: SearchValue; readonly span: Span }
+  /** `[ ... ]`: replaced, before the search runs, by the filter its results format to (`format` semantics). */
+  | { readonly kind: 'subsearch'; readonly pipeline: Pipeline; readonly span: Span };
 
 /** Expressions of `eval` and `where`. */
 export type Expr =

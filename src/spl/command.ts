@@ -1,6 +1,6 @@
 import type { Diagnostic, Span } from '../core/diagnostics.js';
-import type { Row } from '../core/value.js';
 import type { LookupResolver } from '../core/lookup.js';
+import type { Row } from '../core/value.js';
 import type { CommandNode, Pipeline } from './ast.js';
 import { Cursor } from './cursor.js';
 import { tokenize } from './lexer.js';
@@ -14,13 +14,21 @@ export class CommandArgs {
     /** Span of the whole command, name included. */
     readonly span: Span,
     readonly diags: Diagnostic[],
+    /**
+     * Parses `text[start, end)` as a pipeline of its own (a subsearch's inside), into the same diagnostics;
+     * `continues`: its commands run over rows handed in (appendpipe), so it starts with no generating command.
+     */
+    readonly parsePipeline: (start: number, end: number, continues?: boolean) => Pipeline,
   ) {}
 
   cursor(): Cursor {
-    return new Cursor(this.text, tokenize(this.text, this.start, this.end, this.diags), this.diags, {
-      start: this.start,
-      end: this.end,
-    });
+    return new Cursor(
+      this.text,
+      tokenize(this.text, this.start, this.end, this.diags),
+      this.diags,
+      { start: this.start, end: this.end },
+      this.parsePipeline,
+    );
   }
 }
 
@@ -35,6 +43,10 @@ export interface ExecEnv {
   readonly lookups?: LookupResolver;
   /** Runs a subsearch (`[ ... ]`) over the same store and window and resolves to its result rows. */
   readonly subsearch?: (pipeline: Pipeline) => Promise<Row[]>;
+  /** Runs the commands of a subpipeline over the given rows (appendpipe, foreach). */
+  readonly subpipeline?: (pipeline: Pipeline, rows: Row[]) => Promise<Row[]>;
+  /** Expands, parses and runs a search given as text at run time (`map search="..."`). */
+  readonly searchText?: (spl: string) => Promise<Row[]>;
 }
 
 /**

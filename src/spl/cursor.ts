@@ -1,6 +1,6 @@
 import type { Diagnostic, Span } from '../core/diagnostics.js';
 import { error } from '../core/diagnostics.js';
-import type { SearchExpr } from './ast.js';
+import type { Pipeline, SearchExpr } from './ast.js';
 import type { Token, TokenKind } from './lexer.js';
 import { parseSearchExpr } from './search-expr.js';
 
@@ -14,6 +14,7 @@ export class Cursor {
     readonly diags: Diagnostic[],
     /** Span of the whole argument text, for "missing ..." diagnostics at its end. */
     readonly span: Span,
+    private readonly parsePipeline?: (start: number, end: number, continues?: boolean) => Pipeline,
   ) {}
 
   peek(offset = 0): Token | undefined {
@@ -89,6 +90,21 @@ export class Cursor {
     return { kind: 'word', value, span: { start: first.span.start, end } };
   }
 
+  /**
+   * An `name=value` option, when the next tokens are one (a bare word, `=`, then a value); the name is
+   * lower-cased, as Splunk treats option names case-insensitively.
+   */
+  acceptOption(): { name: string; value: Token; span: Span } | undefined {
+    const name = this.peek();
+    const eq = this.peek(1);
+    if (name?.kind !== 'word' || eq?.kind !== 'op' || eq.value !== '=') return undefined;
+    this.next();
+    this.next();
+    const value = this.expectSearchValue(`a value for ${name.value}=`);
+    if (!value) return undefined;
+    return { name: name.value.toLowerCase(), value, span: { start: name.span.start, end: value.span.end } };
+  }
+
   describeHere(): string {
     const t = this.peek();
     return t ? `, found "${this.text.slice(t.span.start, t.span.end)}"` : ', found the end of the command';
@@ -103,6 +119,32 @@ export class Cursor {
     const expr = parseSearchExpr(this, stopWords);
     if (this.is('rparen')) this.fail('SPL1008', 'unbalanced parenthesis: no "(" matches this ")"');
     return expr;
+  }
+
+  /**
+   * At `[`: reads the bracketed subsearch up to its matching `]` and parses its inside as a pipeline.
+   * Returns the pipeline and the span of the brackets. `continues`: see `CommandArgs.parsePipeline`.
+   */
+  subsearch(continues = false): { pipeline: Pipeline; span: Span } | undefined {
+    const open = this.accept('lbracket');
+    if (!open) return undefined;
+    let depth = 1;
+    while (!this.atEnd() && depth > 0) {
+      const t = this.next() as Token;
+      if (t.kind === 'lbracket') depth++;
+      else if (t.kind === 'rbracket') depth--;
+    }
+    const close = this.tokens[this.pos - 1];
+    if (depth > 0 || !close) {
+      this.fail('SPL1011', 'unclosed subsearch: no "]" matches this "["', open.span);
+      return undefined;
+    }
+    const span = { start: open.span.start, end: close.span.end };
+    if (!this.parsePipeline) {
+      this.fail('SPL1012', 'a subsearch is not allowed here', span);
+      return undefined;
+    }
+    return { pipeline: this.parsePipeline(open.span.end, close.span.start, continues), span };
   }
 
   /** Skips to the end so one error does not cascade into many. */

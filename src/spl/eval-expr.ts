@@ -91,7 +91,10 @@ const LEVELS: readonly (readonly BinaryOp[])[] = [
   ['+', '-', '.'],
   ['*', '/', '%'],
 ];
+// Splunk accepts these words in any case: production ESCU searches, unit-tested on Splunk, write
+// `where x > 3 and y > 100` (e.g. "Risk Rule for Dev Sec Ops by Repository")
 const WORD_OPS = new Set(['OR', 'XOR', 'AND', 'LIKE']);
+const isWord = (t: Tok, word: string) => t.kind === 'ident' && t.value.toUpperCase() === word;
 
 class ExprParser {
   private pos = 0;
@@ -111,7 +114,8 @@ class ExprParser {
 
   binaryOp(t: Tok): BinaryOp | undefined {
     if (t.kind === 'op') return (t.value === '==' ? '=' : t.value) as BinaryOp;
-    if (t.kind === 'ident' && WORD_OPS.has(t.value)) return t.value as BinaryOp;
+    const upper = t.value.toUpperCase();
+    if (t.kind === 'ident' && WORD_OPS.has(upper)) return upper as BinaryOp;
     return undefined;
   }
 
@@ -131,7 +135,7 @@ class ExprParser {
   /** NOT sits between AND and the comparisons. */
   parseNot(): Expr {
     const t = this.peek();
-    if ((t.kind === 'ident' && t.value === 'NOT') || (t.kind === 'op' && t.value === '!')) {
+    if (isWord(t, 'NOT') || (t.kind === 'op' && t.value === '!')) {
       this.next();
       const operand = this.parseNot();
       return { kind: 'unary', op: 'NOT', operand, span: { start: t.span.start, end: operand.span.end } };
@@ -142,12 +146,24 @@ class ExprParser {
   parseComparisons(): Expr {
     let left = this.parse(4);
     for (;;) {
+      if (isWord(this.peek(), 'IN') && this.toks[this.pos + 1]?.kind === 'lparen') {
+        left = this.parseIn(left);
+        continue;
+      }
       const op = this.binaryOp(this.peek());
       if (!op || !(LEVELS[3] as readonly BinaryOp[]).includes(op)) return left;
       this.next();
       const right = this.parse(4);
       left = { kind: 'binary', op, left, right, span: { start: left.span.start, end: right.span.end } };
     }
+  }
+
+  /** `x IN (a, b)` is the function `in(x, a, b)` (valid in eval and where since Splunk 8). */
+  parseIn(left: Expr): Expr {
+    const name = this.next();
+    const call = this.parseCall({ ...name, value: 'in' });
+    const args = [left, ...(call.kind === 'call' ? call.args : [])];
+    return { kind: 'call', name: 'in', args, span: { start: left.span.start, end: call.span.end } };
   }
 
   parseUnary(): Expr {

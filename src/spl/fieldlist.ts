@@ -17,9 +17,24 @@ export function parseFieldList(c: Cursor, stopWords: readonly string[] = []): Fi
       c.next();
       continue;
     }
-    out.push({ name: t.value, span: t.span });
+    out.push(withCallSuffix(c, { name: t.value, span: t.span }));
   }
   return out;
+}
+
+/** `predicted(x)`, `count(eval(...))`: a name written as a call, with no space, is one field name. */
+function withCallSuffix(c: Cursor, ref: FieldRef): FieldRef {
+  if (c.peek()?.kind !== 'lparen' || c.peek()?.span.start !== ref.span.end) return ref;
+  let depth = 0;
+  let end = ref.span.end;
+  for (let t = c.peek(); t; t = c.peek()) {
+    if (t.span.start !== end) break;
+    c.next();
+    end = t.span.end;
+    if (t.kind === 'lparen') depth++;
+    else if (t.kind === 'rparen' && --depth === 0) break;
+  }
+  return { name: c.text.slice(ref.span.start, end), span: { start: ref.span.start, end } };
 }
 
 /** A field-name pattern as a regular expression: each `*` captures what it stands for (case-sensitive). */

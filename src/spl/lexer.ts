@@ -68,6 +68,7 @@ function readWord(text: string, start: number, end: number, out: Token[], diags:
       const s = readString(text, i, end, diags);
       value += s.value;
       i = s.end;
+      if (startsComparison(text, i, end)) break;
     } else {
       allQuoted = false;
       while (i < end && !isBreak(text, i) && text[i] !== '"') value += text[i++];
@@ -76,6 +77,16 @@ function readWord(text: string, start: number, end: number, out: Token[], diags:
   const kind = allQuoted && pieces === 1 ? 'string' : 'word';
   out.push({ kind, value, span: { start, end: i } });
   return i;
+}
+
+/**
+ * After a closing quote: whether a bare field name and a comparison follow with no space, as in
+ * `f="a"g="b"`; Splunk reads that as two terms, so the quoted value ends the word.
+ */
+function startsComparison(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && !isBreak(text, j) && text[j] !== '"') j++;
+  return j > i && j < end && /[=<>!]/.test(text[j] as string);
 }
 
 /** A double-quoted string; `\"` and `\\` are escapes, other backslashes stay literal (as in Splunk). */

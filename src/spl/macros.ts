@@ -53,7 +53,13 @@ function expand(
   let inQuote = false;
   while (i < text.length) {
     const ch = text[i] as string;
-    if (ch === '"' && text[i - 1] !== '\\') inQuote = !inQuote;
+    if (inQuote && ch === '\\') {
+      // an escape pair inside a string: `\\"` ends with an escaped backslash, not an escaped quote
+      out += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch === '"') inQuote = !inQuote;
     if (ch !== '`' || inQuote) {
       out += ch;
       i++;

@@ -2,20 +2,20 @@ import type { Diagnostic, Span } from '../core/diagnostics.js';
 import { error } from '../core/diagnostics.js';
 import type { Pipeline } from './ast.js';
 import { CommandArgs } from './command.js';
-import { type AnyCommandNode, KNOWN_SPLUNK_COMMANDS, lookupCommand } from './registry.js';
+import { type AnyCommandNode, KNOWN_SPLUNK_COMMANDS, lookupCommand, REFUSED_COMMANDS } from './registry.js';
 
 export interface ParseResult {
   readonly pipeline: Pipeline<AnyCommandNode>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Splits at top-level pipes: not inside quotes, parentheses or subsearch brackets. */
-export function splitPipes(text: string): Span[] {
+/** Splits `text[start, end)` at top-level pipes: not inside quotes, parentheses or subsearch brackets. */
+export function splitPipes(text: string, start = 0, end = text.length): Span[] {
   const parts: Span[] = [];
   let depth = 0;
   let quote = false;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
+  let from = start;
+  for (let i = start; i < end; i++) {
     const ch = text[i];
     if (quote) {
       if (ch === '\\') i++;
@@ -28,7 +28,7 @@ export function splitPipes(text: string): Span[] {
       from = i + 1;
     }
   }
-  parts.push({ start: from, end: text.length });
+  parts.push({ start: from, end });
   return parts;
 }
 
@@ -38,15 +38,29 @@ export function splitPipes(text: string): Span[] {
  */
 export function parseSpl(text: string): ParseResult {
   const diags: Diagnostic[] = [];
+  return { pipeline: parseRange(text, 0, text.length, diags), diagnostics: diags };
+}
+
+/**
+ * Parses `text[start, end)` (a whole query or a subsearch's inside); spans stay absolute in `text`.
+ * `continues`: the commands run over rows handed in (appendpipe's subpipeline), so none is generating.
+ */
+function parseRange(
+  text: string,
+  start: number,
+  end: number,
+  diags: Diagnostic[],
+  continues = false,
+): Pipeline<AnyCommandNode> {
   const commands: AnyCommandNode[] = [];
-  const segments = splitPipes(text);
-  const leadingPipe = text.trim().startsWith('|');
+  const segments = splitPipes(text, start, end);
+  const leadingPipe = text.slice(start, end).trim().startsWith('|');
   if (leadingPipe) segments.shift();
   segments.forEach((seg, index) => {
-    const node = parseSegment(text, seg, index, leadingPipe, diags);
+    const node = parseSegment(text, seg, continues ? index + 1 : index, leadingPipe, diags);
     if (node) commands.push(node);
   });
-  return { pipeline: { commands, text }, diagnostics: diags };
+  return { commands, text };
 }
 
 function parseSegment(
@@ -90,19 +104,28 @@ function parseSegment(
     diags.push(unknownCommand(name, nameSpan));
     return undefined;
   }
-  if (spec.generating && index > 0) {
-    diags.push(
-      error('SPL1010', `${name} is a generating command and must come first, after a leading "|"`, nameSpan),
-    );
-  } else if (!spec.generating && index === 0) {
+  if (!spec.generating && index === 0) {
     diags.push(
       error('SPL1010', `${name} cannot start a search: it needs input rows`, nameSpan, 'start with | tstats'),
     );
   }
-  return spec.parse(new CommandArgs(text, nameSpan.end, end, { start, end }, diags)) as AnyCommandNode;
+  const sub = (from: number, to: number, continues?: boolean) => parseRange(text, from, to, diags, continues);
+  const node = spec.parse(
+    new CommandArgs(text, nameSpan.end, end, { start, end }, diags, sub),
+  ) as AnyCommandNode;
+  // a generating command comes first, unless it adds its rows to the ones before (`inputlookup append=t`)
+  if (spec.generating && index > 0 && !(node as { append?: boolean }).append) {
+    diags.push(
+      error('SPL1010', `${name} is a generating command and must come first, after a leading "|"`, nameSpan),
+    );
+  }
+  return node;
 }
 
 function unknownCommand(name: string, span: Span): Diagnostic {
+  const refused = REFUSED_COMMANDS[name.toLowerCase()];
+  if (refused !== undefined)
+    return error('SPL1016', `vigil does not run the ${name} command: ${refused}`, span);
   if (KNOWN_SPLUNK_COMMANDS.has(name.toLowerCase())) {
     return error('SPL1005', `the ${name} command is not supported by vigil yet`, span);
   }

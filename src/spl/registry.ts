@@ -1,23 +1,69 @@
 import type { CommandSpec } from './command.js';
+import { addtotals } from './commands/addtotals.js';
+import { append, appendpipe } from './commands/append.js';
+import { bin, bucket } from './commands/bin.js';
 import { convert } from './commands/convert.js';
+import { dedup } from './commands/dedup.js';
 import { evalCommand } from './commands/eval.js';
+import { eventstats } from './commands/eventstats.js';
 import { fields } from './commands/fields.js';
+import { fillnull } from './commands/fillnull.js';
+import { foreach } from './commands/foreach.js';
+import { head } from './commands/head.js';
+import { inputlookup } from './commands/inputlookup.js';
+import { iplocation } from './commands/iplocation.js';
+import { join } from './commands/join.js';
+import { lookup } from './commands/lookup.js';
+import { makemv } from './commands/makemv.js';
+import { map } from './commands/map.js';
+import { outlier } from './commands/outlier.js';
+import { regex } from './commands/regex.js';
 import { rename } from './commands/rename.js';
+import { replace } from './commands/replace.js';
+import { rex } from './commands/rex.js';
 import { search } from './commands/search.js';
+import { sort } from './commands/sort.js';
+import { stats } from './commands/stats.js';
 import { table } from './commands/table.js';
+import { timechart } from './commands/timechart.js';
+import { transaction } from './commands/transaction.js';
 import { tstats } from './commands/tstats.js';
 import { where } from './commands/where.js';
 
 /** Every SPL command vigil runs: one file each under `commands/`, one line here. */
 export const COMMANDS = {
+  append,
+  appendpipe,
   convert,
   eval: evalCommand,
   fields,
+  inputlookup,
+  iplocation,
+  join,
+  lookup,
+  map,
   rename,
   search,
   table,
   tstats,
   where,
+  addtotals,
+  bin,
+  bucket,
+  dedup,
+  eventstats,
+  fillnull,
+  foreach,
+  head,
+  makemv,
+  outlier,
+  replace,
+  sort,
+  stats,
+  timechart,
+  transaction,
+  regex,
+  rex,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -28,6 +74,16 @@ export type AnyCommandNode = NodeOf<(typeof COMMANDS)[CommandName]>;
 export function lookupCommand(name: string): CommandSpec<any> | undefined {
   return Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
 }
+
+/** Splunk commands vigil will not run, and why: refused by name with the reason. */
+export const REFUSED_COMMANDS: Readonly<Record<string, string>> = {
+  apply: 'it scores rows with a Splunk Machine Learning Toolkit model, which vigil does not have',
+  fit: 'it trains a Splunk Machine Learning Toolkit model, which vigil does not have',
+  collect:
+    'it writes events into a Splunk index; vigil stores only data-model rows, notables and risk events',
+  outputlookup: 'it writes lookup files, and vigil treats content as read-only',
+  sendemail: 'vigil delivers alerts through its own sinks, not from inside a search',
+};
 
 /** Splunk commands vigil knows of but does not run yet: refused by name, never ignored. */
 export const KNOWN_SPLUNK_COMMANDS = new Set(

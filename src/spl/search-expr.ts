@@ -63,13 +63,18 @@ function parseUnary(c: Cursor, stop: readonly string[]): SearchExpr | undefined 
     return { ...inner, span: join(t.span, close?.span ?? inner.span) };
   }
   if (t.kind === 'word' || t.kind === 'string') return parseComparison(c);
+  if (t.kind === 'lbracket') {
+    const sub = c.subsearch();
+    return sub && { kind: 'subsearch', pipeline: sub.pipeline, span: sub.span };
+  }
   return undefined;
 }
 
 function parseComparison(c: Cursor): SearchExpr | undefined {
   const field = c.next() as Token;
   const op = c.peek();
-  if (field.kind === 'word' && op?.kind === 'op' && op.value !== '==') {
+  // a quoted name before an operator is a field name too: "Known Ransomware Notes"=True
+  if (op?.kind === 'op' && op.value !== '==') {
     c.next();
     const value = c.expectSearchValue(`a value after "${field.value}${op.value}"`);
     if (!value) return undefined;
@@ -87,6 +92,7 @@ function parseComparison(c: Cursor): SearchExpr | undefined {
     c.next();
     const values: SearchValue[] = [];
     while (!c.atEnd() && !c.is('rparen')) {
+      if (c.accept('comma')) continue;
       const v = c.expectValue('a value in the IN list');
       if (!v) break;
       values.push(toValue(v));

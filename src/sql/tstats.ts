@@ -1,7 +1,8 @@
 import type { Row, Value } from '../core/value.js';
 import type { FieldDef } from '../model/types.js';
-import type { AggPlan, Cond, GroupKey, TstatsPlan } from '../plan/tstats.js';
+import type { Cond, GroupKey, TstatsPlan } from '../plan/tstats.js';
 import type { CompareOp } from '../spl/ast.js';
+import { type AggInput, aggregateSql } from './aggregates.js';
 import type { Dialect } from './dialect.js';
 
 /** How one output field is read back from the SQL row: one column, or a number column with a text fallback. */
@@ -65,42 +66,37 @@ class Emitter {
     return `${this.d.lower(text)} = ${this.d.string(value.toLowerCase())}`;
   }
 
-  groupExpr(g: GroupKey, fillnull: string | undefined): string {
-    if (!g.field) return fillnull === undefined ? 'NULL' : this.d.string(fillnull);
+  /** The value a group key reads: its column, or its unnested element (`u<i>.mv`) for a multivalue field. */
+  groupSource(g: GroupKey, i: number): { expr: string; isNumber: boolean } | null {
+    if (!g.field) return null;
+    if (g.field.multivalue) return { expr: `u${i}.mv`, isNumber: this.isNumber(g.field) };
+    const ts = this.d.ident(g.field.name);
+    if (g.bucket?.unit === 'month') return { expr: this.d.monthBucket(ts, g.bucket.size), isNumber: true };
     const base = this.col(g.field);
-    const bucketed = g.spanSeconds ? `(floor(${base} / ${g.spanSeconds}) * ${g.spanSeconds})` : base;
-    // _time is never null, and keeps its number type
-    if (fillnull === undefined || g.field.type === 'time') return bucketed;
-    return `COALESCE(${this.d.text(bucketed, this.isNumber(g.field))}, ${this.d.string(fillnull)})`;
+    const size = g.bucket?.size;
+    return { expr: size ? `(floor(${base} / ${size}) * ${size})` : base, isNumber: this.isNumber(g.field) };
   }
 
-  /** One aggregate → its SQL expressions (min/max of text fields also try the numeric order, as Splunk does). */
-  agg(a: AggPlan, time: string): string[] {
-    if (a.fn === 'count')
-      return [a.field === undefined ? 'count(*)' : a.field ? `count(${this.col(a.field)})` : '0'];
-    const f = a.field;
-    if (!f) return ['NULL'];
+  groupExpr(g: GroupKey, i: number, fillnull: string | undefined): string {
+    const src = this.groupSource(g, i);
+    if (!src) return fillnull === undefined ? 'NULL' : this.d.string(fillnull);
+    // _time is never null, and keeps its number type
+    if (fillnull === undefined || g.field?.type === 'time') return src.expr;
+    return `COALESCE(${this.d.text(src.expr, src.isNumber)}, ${this.d.string(fillnull)})`;
+  }
+
+  aggInput(f: FieldDef, time: string, percentile: number | undefined): AggInput {
     const col = this.col(f);
-    const num = this.isNumber(f) ? col : this.d.tryNumber(col);
-    switch (a.fn) {
-      case 'dc':
-      case 'distinct_count':
-        return [`count(DISTINCT ${col})`];
-      case 'values':
-        return [this.d.valuesAgg(this.d.text(col, this.isNumber(f)))];
-      case 'sum':
-        return [`sum(${num})`];
-      case 'avg':
-      case 'mean':
-        return [`avg(${num})`];
-      case 'min':
-      case 'max':
-        return this.isNumber(f) ? [`${a.fn}(${col})`] : [`${a.fn}(${num})`, `${a.fn}(${col})`];
-      case 'earliest':
-        return [this.d.argMin(col, time)];
-      case 'latest':
-        return [this.d.argMax(col, time)];
-    }
+    return {
+      d: this.d,
+      field: f,
+      col,
+      num: this.isNumber(f) ? col : this.d.tryNumber(col),
+      text: this.d.text(col, this.isNumber(f)),
+      time: this.d.epoch(time),
+      timeKey: time,
+      fraction: (percentile ?? 50) / 100,
+    };
   }
 }
 
@@ -112,16 +108,17 @@ function likePattern(value: string): string {
 /** Compiles the pushed-down tstats part to one SQL statement (spec §2). */
 export function compileTstats(plan: TstatsPlan, d: Dialect): CompiledTstats {
   const e = new Emitter(d);
-  const timeField = plan.dataset.fields.find((f) => f.type === 'time');
-  const time = timeField ? d.ident(timeField.name) : d.ident('_time');
+  const timeField = plan.dataset.fields.find((f) => f.name === '_time');
+  const time = d.ident(timeField?.name ?? '_time');
   const select: string[] = [];
   const columns: OutputColumn[] = [];
   plan.groupBy.forEach((g, i) => {
-    select.push(`${e.groupExpr(g, plan.fillnull)} AS g${i}`);
+    select.push(`${e.groupExpr(g, i, plan.fillnull)} AS g${i}`);
     columns.push({ output: g.output, aliases: [`g${i}`] });
   });
   plan.aggregates.forEach((a, i) => {
-    const exprs = e.agg(a, time);
+    const input = a.field ? e.aggInput(a.field, time, a.percentile) : null;
+    const exprs = aggregateSql(a, input);
     const aliases = exprs.map((_, k) => `a${i}_${k}`);
     exprs.forEach((x, k) => {
       select.push(`${x} AS ${aliases[k]}`);
@@ -133,12 +130,19 @@ export function compileTstats(plan: TstatsPlan, d: Dialect): CompiledTstats {
   if (plan.latest !== null) where.push(`${time} < ${d.time(plan.latest)}`);
   // tstats omits rows with a null BY value unless fillnull_value is given (spec §2, §8.1)
   if (plan.fillnull === undefined) {
-    for (const g of plan.groupBy) where.push(`${e.groupExpr(g, undefined)} IS NOT NULL`);
+    plan.groupBy.forEach((g, i) => {
+      where.push(`${e.groupExpr(g, i, undefined)} IS NOT NULL`);
+    });
   }
+  // a multivalue BY field makes one group per value, as stats does (spec §2)
+  const joins = plan.groupBy.flatMap((g, i) =>
+    g.field?.multivalue ? [d.unnestJoin(d.ident(g.field.name), `u${i}`, plan.fillnull !== undefined)] : [],
+  );
   const groups = plan.groupBy.map((_, i) => `g${i}`);
   const sql = [
     `SELECT ${select.join(', ')}`,
     `FROM ${d.ident(plan.dataset.table)}`,
+    ...joins,
     `WHERE ${where.join(' AND ')}`,
     groups.length ? `GROUP BY ${groups.join(', ')}` : '',
     groups.length ? `ORDER BY ${groups.join(', ')}` : '',
@@ -148,13 +152,16 @@ export function compileTstats(plan: TstatsPlan, d: Dialect): CompiledTstats {
   return { sql, columns };
 }
 
-/** Turns SQL rows back into result rows named as the search wrote them. */
+/** No value: SQL NULL, or an empty list (`values` of a group whose field is always null). */
+const isEmpty = (v: Value | undefined): boolean => v == null || (Array.isArray(v) && v.length === 0);
+
+/** Turns SQL rows back into result rows named as the search wrote them; a field without a value is left out. */
 export function readTstatsRows(compiled: CompiledTstats, rows: readonly Row[]): Row[] {
   return rows.map((r) => {
     const out: Row = {};
     for (const c of compiled.columns) {
-      const v = c.aliases.map((a) => r[a] ?? null).find((x) => x !== null) ?? null;
-      if (v !== null) out[c.output] = v as Value;
+      const v = c.aliases.map((a) => r[a]).find((x) => !isEmpty(x));
+      if (v !== undefined) out[c.output] = v as Value;
     }
     return out;
   });

@@ -97,19 +97,28 @@ describe('problems', () => {
 });
 
 describe.skipIf(!existsSync(CORPUS))('the security_content corpus (../shared; skipped when absent)', () => {
-  it('loads 1,709 of 1,711 detections, 188 of 189 macros and 259 of 261 stories within seconds', async () => {
+  it('loads all 1,711 detections, 189 macros and 261 stories within seconds', async () => {
     const started = Date.now();
     const c = await loadContent([CORPUS]);
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect([c.detections.length, c.macros.size, c.stories.length]).toEqual([1709, 188, 259]);
-    const errors = c.problems.filter((p) => p.severity === 'error');
-    expect(errors.map((p) => [p.file.slice(CORPUS.length + 1), p.line])).toEqual([
-      ['detections/deprecated/okta_threatinsight_login_failure_with_high_unknown_users.yml', 12],
-      ['detections/deprecated/okta_threatinsight_suspected_passwordspray_attack.yml', 13],
-      ['macros/base64decode.yml', 3],
-      ['stories/metasploit.yml', 8],
-      ['stories/spring4shell_cve_2022_22965.yml', 8],
-    ]);
+    expect([c.detections.length, c.macros.size, c.stories.length]).toEqual([1711, 189, 261]);
+    const yamlFiles = (severity: string) =>
+      c.problems
+        .filter((p) => p.severity === severity && !p.file.includes('/lookups/'))
+        .map((p) => [p.file.slice(CORPUS.length + 1), p.line]);
+    expect(yamlFiles('error')).toEqual([]);
+    // five files continue a quoted value at column 0: YAML 1.2 rejects them, PyYAML (contentctl) reads them
+    expect(yamlFiles('warning')).toEqual(
+      expect.arrayContaining([
+        ['detections/deprecated/okta_threatinsight_login_failure_with_high_unknown_users.yml', 12],
+        ['detections/deprecated/okta_threatinsight_suspected_passwordspray_attack.yml', 13],
+        ['macros/base64decode.yml', 3],
+        ['stories/metasploit.yml', 8],
+        ['stories/spring4shell_cve_2022_22965.yml', 8],
+      ]),
+    );
+    const b64 = c.macros.get('base64decode(1)')?.definition ?? '';
+    expect(b64.startsWith('eval b64x_split=split($b64in$,"") | lookup char_conversion_matrix')).toBe(true);
     const ws = c.detections.find((d) => d.name === 'WS FTP Remote Code Execution');
     expect(ws).toMatchObject({ riskScore: 72, severity: 'high', enabled: false });
   }, 60_000);

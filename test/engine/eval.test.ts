@@ -13,6 +13,8 @@ const row: Row = {
   empty: '',
   mv: ['b', 'a'],
   firstTime: 1696177867.25,
+  'Search Name': 'x.y',
+  'Parameters{}.Name': ['CopyTo', 'ForwardTo'],
 };
 
 function ev(text: string) {
@@ -47,6 +49,22 @@ describe('eval expressions', () => {
     ['"10" < "9"', false],
     ['"abc" < "abd"', true],
     ['url LIKE "/AHT/%"', true],
+    // lower-case boolean words, as production ESCU searches write them
+    ['count > 2 and count < 4', true],
+    ['count > 5 or method = "POST"', true],
+    ['not count > 5', true],
+    ['url like "/aht/%"', false],
+    ['method IN ("GET", "POST")', true],
+    ['method in ("GET", "HEAD")', false],
+    ['NOT method IN ("GET", "HEAD")', true],
+    ['mv IN ("x", "a")', true],
+    ['count IN (1, 3)', true],
+    ['method IN (mv, "POST")', true],
+    ['missing IN ("a")', null],
+    ['\'Search Name\' = "x.y"', true],
+    ["mvcount('Parameters{}.Name')", 2],
+    ['"$5" . "$"', '$5$'],
+    ['"a" + 1', null],
   ])('%s → %j', (text, expected) => {
     expect(ev(text)).toEqual(expected);
   });

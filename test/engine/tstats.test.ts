@@ -60,7 +60,7 @@ beforeAll(async () => {
   store = await openDuckDbStore(':memory:');
   await ensureModelTables(store);
   web = getDataset('Web') as DatasetDef;
-  const cols = web.fields;
+  const cols = web.columns;
   await store.append(
     web.table,
     cols,

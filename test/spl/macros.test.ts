@@ -33,6 +33,11 @@ describe('expandMacros', () => {
       'eval x="1-2" | convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime)',
     ],
     ['backticks inside quoted strings stay', 'eval x="`two`"', 'eval x="`two`"'],
+    [
+      'an escaped backslash ends a string before a macro',
+      'eval x=split(p, "\\\\") | `two`',
+      'eval x=split(p, "\\\\") | eval x=0',
+    ],
     ['```comments``` are removed', '| x ```fill `two` buckets``` | y', '| x   | y'],
     ['a comment inside a macro body is removed', '`commented`', 'eval x=0  '],
   ])('%s', (_name, input, expected) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiagnostic } from '../../src/core/diagnostics.js';
+import type { SearchExpr } from '../../src/spl/ast.js';
+import type { SearchNode } from '../../src/spl/commands/search.js';
 import type { TstatsNode } from '../../src/spl/commands/tstats.js';
 import { parseSpl } from '../../src/spl/parser.js';
 
@@ -96,6 +98,23 @@ describe('parseSpl', () => {
     expect(cmds[1]).toMatchObject({ pairs: [{ from: 'Web.*', to: '*' }] });
   });
 
+  it.each([
+    ['a quoted value followed by a comparison starts a new term', 'search a="x y"b="z"', ['a=x y', 'b=z']],
+    ['a quoted field name before an operator', 'search "Known Notes"=True', ['Known Notes=True']],
+    ['an empty place in an IN list is skipped', 'search a IN ("x",, "y")', ['a=x', 'a=y']],
+  ])('%s', (_name, cmd, terms) => {
+    const [, s] = parseOk(`| tstats count from datamodel=Web | ${cmd}`) as [unknown, SearchNode];
+    const flat = (e: SearchExpr): string[] =>
+      e.kind === 'and' || e.kind === 'or'
+        ? e.items.flatMap(flat)
+        : e.kind === 'compare'
+          ? [`${e.field}=${e.value.value}`]
+          : e.kind === 'in'
+            ? e.values.map((v) => `${e.field}=${v.value}`)
+            : [];
+    expect(flat(s.expr as SearchExpr)).toEqual(terms);
+  });
+
   it('parses eval assignments and where expressions', () => {
     const cmds = parseOk(
       '| tstats count from datamodel=Web | eval a=if(count>1,"many","one"), b=a."x" | where like(a, "m%") AND count!=0',
@@ -111,16 +130,16 @@ describe('SPL diagnostics', () => {
   it.each([
     ['| tstats count from datamodel=Web | foo x', 'SPL1002', 'unknown command "foo"', 'foo'],
     [
-      '| tstats count from datamodel=Web | transaction src',
+      '| tstats count from datamodel=Web | xyseries a b c',
       'SPL1005',
-      'transaction command is not supported',
-      'transaction',
+      'xyseries command is not supported',
+      'xyseries',
     ],
     ['| tstats count from datamodel=Web where url="abc', 'SPL1001', 'unterminated quoted string', '"abc'],
     ['| tstats count from datamodel=Web || table a', 'SPL1006', 'empty command', ''],
-    ['| tstats median(x) from datamodel=Web', 'SPL1005', 'tstats function "median"', 'median'],
-    ['| tstats prestats=t count from datamodel=Web', 'SPL1005', 'tstats option "prestats"', 'prestats'],
-    ['| tstats count prestats=t from datamodel=Web', 'SPL1003', 'unexpected', '='],
+    ['| tstats nosuch(x) from datamodel=Web', 'SPL1005', 'tstats function "nosuch"', 'nosuch'],
+    ['| tstats prestats=t count from datamodel=Web', 'SPL1300', 'prestats=true', 'prestats'],
+    ['| tstats count prestats=t from datamodel=Web', 'SPL1003', 'unexpected "prestats"', 'prestats'],
     [
       '| tstats count from datamodel=Web | eval x=nosuch(1)',
       'SPL1201',

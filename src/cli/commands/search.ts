@@ -29,7 +29,7 @@ export const searchCommand: CliCommand = {
     CONTENT_USAGE,
     TIME_USAGE,
     '  --format F         table (default), json (one object a line) or csv',
-    '  --sql              also print the SQL the tstats part runs as (to stderr)',
+    '  --sql              also print the SQL each tstats runs as (to stderr)',
   ].join('\n'),
   options: {
     ...STORE_OPTION,
@@ -47,8 +47,8 @@ export const searchCommand: CliCommand = {
     try {
       await ensureModelTables(store);
       const result = await search(positionals[0] as string, store, { content, ...time });
-      for (const w of result.compiled.warnings) io.err(renderDiagnostic(w, result.compiled.text));
-      if (values.sql) io.err(result.compiled.sql);
+      for (const w of result.warnings) io.err(renderDiagnostic(w, result.text));
+      if (values.sql) for (const sql of result.sql) io.err(sql);
       io.out(formatRows(result.rows, result.fields, format));
       return 0;
     } finally {

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { parseMatchTypes } from '../../src/content/lookup-schema.js';
+import { loadLookups, readCsv } from '../../src/content/lookups.js';
+import { lookupResolver } from '../../src/core/lookup.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'lookups');
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'security_content');
+
+describe('loadLookups on generated fixtures', async () => {
+  const { tables, problems } = await loadLookups(FIXTURES);
+  const table = (name: string) => tables.find((t) => t.name === name);
+  const about = (file: string) => problems.filter((p) => p.file.endsWith(file));
+
+  it('reads definitions with their transforms.conf settings', () => {
+    const tools = table('tools');
+    expect(tools?.caseSensitive).toBe(false);
+    expect(tools?.matchTypes.get('process')).toBe('WILDCARD');
+    expect([tools?.minMatches, tools?.maxMatches, tools?.defaultMatch]).toEqual([1, 100, 'false']);
+    expect(tools?.rows).toEqual([
+      { process: '*\\psexec*.exe', is_tool: 'true', note: 'remote, exec' },
+      { process: 'mimikatz.exe', is_tool: 'true', note: 'says "hi"' },
+    ]);
+  });
+
+  it('applies the defaults: case-sensitive, exact, min 0', () => {
+    const ragged = table('ragged');
+    expect([ragged?.caseSensitive, ragged?.matchTypes.size, ragged?.minMatches]).toEqual([true, 0, 0]);
+  });
+
+  it('keeps the good rows of a bad CSV and reports each bad record by line', () => {
+    expect(table('ragged')?.rows).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'e', value: '5' },
+    ]);
+    expect(about('ragged.csv').map((p) => [p.line, p.severity, p.message.split(';')[0]])).toEqual([
+      [1, 'warning', 'the file starts with a byte order mark'],
+      [3, 'warning', 'the record has 1 fields, the header 2'],
+      [4, 'warning', 'the record has 3 fields, the header 2'],
+      [5, 'warning', 'the record has a badly quoted field'],
+      [7, 'warning', 'the record has a badly quoted field'],
+    ]);
+  });
+
+  it('reads quoted fields across lines and empty cells as absent values', () => {
+    expect(table('multiline')?.rows).toEqual([
+      { key: 'x', value: 'line one\nline two' },
+      { key: 'y', value: null },
+    ]);
+  });
+
+  it('reports a missing file as an error and loads no table for it', () => {
+    expect(table('missing')).toBeUndefined();
+    expect(about('missing.yml')).toMatchObject([{ severity: 'error', path: 'filename', line: 3 }]);
+  });
+
+  it('loads a KV-store lookup as an empty table with its declared fields, with a warning', () => {
+    expect(table('kv_baseline')).toMatchObject({ fields: ['_key', 'user', 'firstTimeSeen'], rows: [] });
+    expect(about('kv.yml')).toMatchObject([{ severity: 'warning', path: 'collection', line: 3 }]);
+  });
+
+  it('skips MLTK model files and refuses an unknown match_type or a filter', () => {
+    expect(table('some_model')).toBeUndefined();
+    expect(about('model.yml')).toEqual([]);
+    expect(table('bad_match')).toBeUndefined();
+    expect(about('bad_match.yml')).toMatchObject([{ severity: 'error', path: 'match_type' }]);
+    expect(table('filtered')).toBeUndefined();
+    expect(about('filtered.yml')).toMatchObject([{ severity: 'error', path: 'filter' }]);
+  });
+
+  it('resolves a table by definition name or by file name, not by collection name as a file', () => {
+    const resolve = lookupResolver(tables);
+    expect(resolve('tools')?.name).toBe('tools');
+    expect(resolve('tools.csv')?.name).toBe('tools');
+    expect(resolve('kv.yml')).toBeUndefined();
+    expect(resolve('nope')).toBeUndefined();
+  });
+});
+
+describe('match_type', () => {
+  it.each([
+    ['WILDCARD(process)', [['process', 'WILDCARD']]],
+    [
+      'WILDCARD(a),WILDCARD(b), CIDR(c)',
+      [
+        ['a', 'WILDCARD'],
+        ['b', 'WILDCARD'],
+        ['c', 'CIDR'],
+      ],
+    ],
+    ['', []],
+  ])('%s', (text, expected) => {
+    expect([...(parseMatchTypes(text) ?? [])]).toEqual(expected);
+  });
+
+  it('rejects what is not TYPE(field)', () => {
+    expect(parseMatchTypes('WILDCARD process')).toBeNull();
+  });
+});
+
+describe('readCsv', () => {
+  it('reports a file with no header', () => {
+    expect(readCsv('', 'empty.csv').problems).toMatchObject([{ severity: 'error' }]);
+  });
+});
+
+describe('the security_content corpus lookups', async () => {
+  const content = await loadContent([CORPUS]);
+  const lookupProblems = content.problems.filter((p) => p.file.includes('/lookups/'));
+
+  it('loads every CSV and KV-store definition: 79 YAML files less 5 models and 1 missing file', () => {
+    expect(content.lookups).toHaveLength(73);
+    expect(content.lookups.filter((t) => t.collection !== undefined)).toHaveLength(24);
+    expect(content.lookups.find((t) => t.name === 'remote_access_software')?.rows.length).toBeGreaterThan(
+      100,
+    );
+  });
+
+  it('lists only the expected problems: one missing file, and a warning per KV-store lookup', () => {
+    const errors = lookupProblems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.message)).toEqual([
+      'lookup file dynamic_dns_providers_default.csv cannot be read: ENOENT',
+    ]);
+    expect(lookupProblems.filter((p) => p.severity === 'warning')).toHaveLength(24);
+  });
+});
