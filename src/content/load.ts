@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LookupTable } from '../core/lookup.js';
 import { type AttackData, attackData } from './attack.js';
+import { builtinLookups } from './builtin-lookups.js';
 import { detectionFromYaml } from './detection.js';
 import { loadLookups } from './lookups.js';
 import { macroFromYaml, macroKeyOf } from './macros.js';
@@ -46,7 +47,7 @@ export async function loadContent(dirs: readonly string[], options: LoadOptions 
     detections: new Map(),
     macros: new Map(),
     stories: new Map(),
-    lookups: new Map(),
+    lookups: new Map(builtinLookups().map((t) => [t.name, t])),
     problems: [],
   };
   for (const dir of dirs) await loadDir(dir, acc, attack);

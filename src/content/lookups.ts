@@ -93,7 +93,8 @@ export function readCsv(text: string, file: string): CsvTable {
     problems.push({ file, path: '', message: 'the CSV file has no header line', severity: 'error' });
     return { fields: [], rows: [], problems };
   }
-  const fields = header.cells;
+  // Splunk matches header names without the spaces around them (ransomware_notes_20231219.csv: "a, status")
+  const fields = header.cells.map((f) => f.trim());
   const rows: Row[] = [];
   for (const r of records) {
     if (r.cells.length !== fields.length) {

@@ -27,7 +27,22 @@ export interface LookupTable {
   readonly maxMatches: number;
   /** `default_match`: given when fewer than `minMatches` rows match; '' when unset (transforms.conf). */
   readonly defaultMatch?: string;
+  /**
+   * An external lookup (a script in Splunk): computes the output fields from the input fields' values
+   * instead of matching rows.
+   */
+  readonly compute?: (inputs: Readonly<Record<string, string>>) => Row;
 }
+
+/**
+ * Lookups security_content reads that other Splunk apps ship and vigil does not provide, by the app that
+ * ships them: not defects of the content, but searches using them need the table in a content folder.
+ */
+export const EXTERNAL_LOOKUPS: Readonly<Record<string, string>> = {
+  cim_corporate_web_domain_lookup: 'the Splunk Common Information Model app',
+  alexa_lookup_by_str: 'Splunk Enterprise Security',
+  interesting_ports_lookup: 'Splunk Enterprise Security',
+};
 
 /** Finds a lookup by the name a search uses (a definition name, or a `.csv` file name). */
 export type LookupResolver = (name: string) => LookupTable | undefined;

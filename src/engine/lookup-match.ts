@@ -52,6 +52,8 @@ type Match = Row | 'default';
 
 /** Rows matching one input tuple: the first `max_matches` in file order, padded to `min_matches`. */
 function matchOne(table: LookupTable, matchers: readonly CellMatcher[], combo: readonly string[]): Match[] {
+  if (table.compute)
+    return [table.compute(Object.fromEntries(matchers.map((m, i) => [m.field, combo[i] ?? ''])))];
   const found: Match[] = [];
   for (const r of table.rows) {
     if (found.length >= table.maxMatches) break;

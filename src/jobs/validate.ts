@@ -3,6 +3,7 @@ import type { Content } from '../content/load.js';
 import { macroLookup } from '../content/macros.js';
 import type { ContentProblem, Detection, MacroDef } from '../content/types.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { EXTERNAL_LOOKUPS } from '../core/lookup.js';
 import { expandMacros } from '../spl/macros.js';
 import { parseSpl } from '../spl/parser.js';
 import { allCommands } from '../spl/walk.js';
@@ -18,18 +19,6 @@ const EXTERNAL_MACROS = new Set([
   'get_risk_severity',
   'cim_corporate_web_domain_search',
   'prohibited_processes',
-]);
-
-/**
- * Lookups that ship with other apps: URL Toolbox (`ut_shannon_lookup`), the CIM app
- * (`cim_corporate_web_domain_lookup`), Enterprise Security (assets, Alexa ranks, interesting ports).
- */
-const EXTERNAL_LOOKUPS = new Set([
-  'ut_shannon_lookup',
-  'cim_corporate_web_domain_lookup',
-  'asset_lookup_by_str',
-  'alexa_lookup_by_str',
-  'interesting_ports_lookup',
 ]);
 
 /**
@@ -97,7 +86,7 @@ function checkDetection(
   for (const c of allCommands(parsed.pipeline)) {
     const table = (c as { table?: unknown }).table;
     if ((c.kind === 'lookup' || c.kind === 'inputlookup') && typeof table === 'string') {
-      if (!lookups(table) && !EXTERNAL_LOOKUPS.has(table))
+      if (!lookups(table) && !Object.hasOwn(EXTERNAL_LOOKUPS, table))
         out.push(at(`${c.kind} ${table}: no lookup of that name in the content`));
     }
   }

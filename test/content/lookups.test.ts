@@ -103,6 +103,12 @@ describe('readCsv', () => {
   it('reports a file with no header', () => {
     expect(readCsv('', 'empty.csv').problems).toMatchObject([{ severity: 'error' }]);
   });
+
+  it('reads header names without the spaces around them', () => {
+    const csv = readCsv('ransomware_notes, status\nREADME.txt,True\n', 'notes.csv');
+    expect(csv.fields).toEqual(['ransomware_notes', 'status']);
+    expect(csv.rows).toEqual([{ ransomware_notes: 'README.txt', status: 'True' }]);
+  });
 });
 
 describe('the security_content corpus lookups', async () => {

@@ -1,5 +1,5 @@
 import { DiagnosticError, error, type Span } from '../../core/diagnostics.js';
-import type { LookupResolver, LookupTable } from '../../core/lookup.js';
+import { EXTERNAL_LOOKUPS, type LookupResolver, type LookupTable } from '../../core/lookup.js';
 import {
   applyLookup,
   type LookupField,
@@ -85,8 +85,11 @@ function fieldPairs(c: Cursor, what: string): LookupField[] {
 export function resolveTable(lookups: LookupResolver | undefined, name: string, span: Span): LookupTable {
   const table = lookups?.(name);
   if (table) return table;
-  const hint = lookups
-    ? 'define it in a content folder: lookups/<name>.yml naming a CSV file beside it'
-    : 'this search runs without content, so no lookup tables are loaded';
+  const app = EXTERNAL_LOOKUPS[name];
+  const hint = !lookups
+    ? 'this search runs without content, so no lookup tables are loaded'
+    : app
+      ? `it ships with ${app}, not with security_content: add it as lookups/${name}.yml and its CSV in a content folder`
+      : 'define it in a content folder: lookups/<name>.yml naming a CSV file beside it';
   throw new DiagnosticError([error('ENG3500', `lookup table "${name}" is not defined`, span, hint)]);
 }
