@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shannonEntropy } from '../../src/content/builtin-lookups.js';
 import { loadContent } from '../../src/content/load.js';
 import { parseMatchTypes } from '../../src/content/lookup-schema.js';
 import { loadLookups, readCsv } from '../../src/content/lookups.js';
 import { lookupResolver } from '../../src/core/lookup.js';
+import { applyLookup } from '../../src/engine/lookup-match.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'lookups');
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'security_content');
@@ -116,7 +118,8 @@ describe('the security_content corpus lookups', async () => {
   const lookupProblems = content.problems.filter((p) => p.file.includes('/lookups/'));
 
   it('loads every CSV and KV-store definition: 79 YAML files less 5 models and 1 missing file', () => {
-    expect(content.lookups).toHaveLength(73);
+    // plus vigil's two built-ins (ut_shannon_lookup, asset_lookup_by_str)
+    expect(content.lookups.filter((t) => t.file !== '(built into vigil)')).toHaveLength(73);
     expect(content.lookups.filter((t) => t.collection !== undefined)).toHaveLength(24);
     expect(content.lookups.find((t) => t.name === 'remote_access_software')?.rows.length).toBeGreaterThan(
       100,
@@ -129,5 +132,30 @@ describe('the security_content corpus lookups', async () => {
       'lookup file dynamic_dns_providers_default.csv cannot be read: ENOENT',
     ]);
     expect(lookupProblems.filter((p) => p.severity === 'warning')).toHaveLength(24);
+  });
+});
+
+describe('built-in lookups', () => {
+  it.each([
+    ['', 0],
+    ['aaaa', 0],
+    ['ab', 1],
+    ['abcd', 2],
+    ['P@ssw0rd!', 2.9477],
+  ])('ut_shannon of "%s" is %d bits a character', (word, bits) => {
+    expect(shannonEntropy(word)).toBeCloseTo(bits, 4);
+  });
+
+  it('computes ut_shannon_lookup per row, and has an empty ES asset table', async () => {
+    const content = await loadContent([FIXTURES]);
+    const table = lookupResolver(content.lookups)('ut_shannon_lookup');
+    if (!table) throw new Error('ut_shannon_lookup is missing');
+    const req = { inputs: [{ table: 'word', event: 'user' }], outputs: [], mode: 'OUTPUT' as const };
+    expect(applyLookup(table, req, [{ user: 'abcd' }, { user: 'aaaa' }, { src: 'x' }])).toEqual([
+      { user: 'abcd', ut_shannon: 2 },
+      { user: 'aaaa', ut_shannon: 0 },
+      { src: 'x' },
+    ]);
+    expect(lookupResolver(content.lookups)('asset_lookup_by_str')?.rows).toEqual([]);
   });
 });
