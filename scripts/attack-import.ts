@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { packageRoot } from '../src/content/paths.js';
+import { packageRoot } from '../src/core/paths.js';
 
 const Source = z.object({
   source: z.object({ commit: z.string(), attack_version: z.string(), license: z.string() }),

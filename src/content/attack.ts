@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { dataDir } from './paths.js';
+import { dataDir } from '../core/paths.js';
 
 const AttackFile = z.object({
   tactics: z.array(z.object({ id: z.string(), name: z.string(), shortname: z.string() })),

@@ -14,7 +14,7 @@ export { enableDetections, unknownSelectors } from './enable.js';
 export { type Content, type LoadOptions, loadContent } from './load.js';
 export { macroFromYaml, macroKey, macroLookup } from './macros.js';
 export { applyMacroStanzas, type MacroStanza, parseMacrosConf } from './macros-conf.js';
-export { bundledContentDir, packageRoot } from './paths.js';
+export { bundledContentDir } from './paths.js';
 export { mapObservable, oldFormRiskScore, severityOf } from './risk.js';
 export { storyFromYaml } from './stories.js';
 export type * from './types.js';

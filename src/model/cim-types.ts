@@ -3,7 +3,7 @@ import type { FieldType, ModelCalculation } from './types.js';
 /** `[name, type]`, or `[name, type, true]` for a multivalue field. */
 export type CimField = readonly [name: string, type: FieldType, multivalue?: true];
 
-/** One dataset (object) of a CIM model JSON, as `scripts/cim.ts` writes it to `src/model/cim/`. */
+/** One dataset (object) of a CIM model JSON, as `scripts/cim.ts` writes it to `data/cim/`. */
 export interface CimDataset {
   /** `objectName`, e.g. `Failed_Authentication`. */
   readonly name: string;

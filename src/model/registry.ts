@@ -1,5 +1,5 @@
 import { datasetsOf } from './build.js';
-import { CIM_MODELS } from './cim/index.js';
+import { cimModels } from './cim-data.js';
 import { riskDataset } from './risk.js';
 import type { DatasetDef } from './types.js';
 import { web, webChildren } from './web.js';
@@ -10,7 +10,7 @@ const HAND_WRITTEN: Readonly<Record<string, readonly DatasetDef[]>> = {
   Risk: [riskDataset],
 };
 
-const datasets: readonly DatasetDef[] = CIM_MODELS.flatMap((m) => HAND_WRITTEN[m.model] ?? datasetsOf(m));
+const datasets: readonly DatasetDef[] = cimModels().flatMap((m) => HAND_WRITTEN[m.model] ?? datasetsOf(m));
 
 /**
  * The dataset named by `from datamodel=<model>[.<dataset>]`: `dataset` is a lineage

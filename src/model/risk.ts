@@ -1,5 +1,5 @@
 import { datasetsOf } from './build.js';
-import { risk as cimRisk } from './cim/Risk.js';
+import { cimModel } from './cim-data.js';
 import type { DatasetDef, FieldDef } from './types.js';
 
 const OWNER = 'All_Risk';
@@ -29,7 +29,7 @@ const ES_FIELDS: readonly FieldDef[] = [
   str('cim_entity_zone'),
 ];
 
-const [generated] = datasetsOf(cimRisk) as [DatasetDef];
+const [generated] = datasetsOf(cimModel('Risk')) as [DatasetDef];
 const declared = new Set(generated.fields.map((f) => f.name));
 const fields = [...generated.fields, ...ES_FIELDS.filter((f) => !declared.has(f.name))];
 

@@ -1,6 +1,6 @@
 import { baseEventFields, fieldMakers } from './base-event.js';
 import { datasetsOf } from './build.js';
-import { web as cimWeb } from './cim/Web.js';
+import { cimModel } from './cim-data.js';
 import { BASE_EVENT, type CalculatedField, type DatasetDef } from './types.js';
 
 const { bool, int, num, str, strs } = fieldMakers('Web');
@@ -94,7 +94,7 @@ const webCalculated: readonly CalculatedField[] = [
   { kind: 'coalesce', field: 'vendor_product', of: ['vendor_product', 'sourcetype'], fallback: 'unknown' },
 ];
 
-const [generatedRoot, ...generatedChildren] = datasetsOf(cimWeb) as [DatasetDef, ...DatasetDef[]];
+const [generatedRoot, ...generatedChildren] = datasetsOf(cimModel('Web')) as [DatasetDef, ...DatasetDef[]];
 const rootFields = [...baseEventFields, ...webFields];
 const childOwned = generatedRoot.columns.filter((f) => f.owner !== 'Web' && f.owner !== BASE_EVENT);
 

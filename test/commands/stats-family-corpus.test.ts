@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { macroLookup } from '../../src/content/macros.js';
-import { packageRoot } from '../../src/content/paths.js';
+import { packageRoot } from '../../src/core/paths.js';
 import { loadAllContent } from '../../src/jobs/content.js';
 import { expandMacros } from '../../src/spl/macros.js';
 import { splitPipes } from '../../src/spl/parser.js';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { macroLookup } from '../../src/content/macros.js';
-import { bundledContentDir, packageRoot } from '../../src/content/paths.js';
+import { bundledContentDir } from '../../src/content/paths.js';
+import { packageRoot } from '../../src/core/paths.js';
 
 const NEW_FORM = join(import.meta.dirname, 'fixtures', 'new-form');
 const CORPUS = join(packageRoot(), '..', 'shared', 'corpus', 'security_content');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { web as webModel } from '../../src/model/cim/Web.js';
+import { cimModel } from '../../src/model/cim-data.js';
 import { fieldSearchName, resolveField } from '../../src/model/fields.js';
 import {
   getDataset,
@@ -175,7 +175,11 @@ describe('datasets', () => {
 
 describe('hand-written Web', () => {
   it('declares the fields of the generated CIM Web root, same types and order', () => {
-    const generated = webModel.datasets[0]?.fields.map(([name, type, mv]) => [name, type, mv === true]);
+    const generated = cimModel('Web').datasets[0]?.fields.map(([name, type, mv]) => [
+      name,
+      type,
+      mv === true,
+    ]);
     const hand = dataset('Web')
       .fields.filter((f) => f.owner === 'Web')
       .map((f) => [f.name, f.type, f.multivalue === true]);
