@@ -50,11 +50,13 @@ function extreme(g: GroupInput, pickMax: boolean): Value {
   return (pickMax ? texts[texts.length - 1] : texts[0]) ?? null;
 }
 
-/** Nearest-rank percentile: Splunk's method below 1000 distinct values (vigil uses it at every size). */
+/**
+ * Nearest-rank percentile, Splunk's method below 1000 distinct values (vigil uses it at every size): the value at
+ * 0-based position floor(p/100 × N), so perc50 is the median's higher middle value. tstats computes the same in SQL.
+ */
 function nearestRank(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1] as number;
+  return sorted[Math.min(Math.floor((p / 100) * sorted.length), sorted.length - 1)] as number;
 }
 
 function distinct(g: GroupInput): Scalar[] {
@@ -102,8 +104,7 @@ export const REDUCERS = {
   sum: (g) => ifAny(numbers(g), sum),
   avg: (g) => ifAny(numbers(g), mean),
   // an even count takes the higher of the two middle values, as Splunk documents for median
-  median: (g) =>
-    ifAny(numbers(g), (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number),
+  median: (g) => ifAny(numbers(g), (xs) => nearestRank(xs, 50)),
   mode: (g) => mode(g),
   range: (g) => ifAny(numbers(g), (xs) => Math.max(...xs) - Math.min(...xs)),
   stdev: (g) => ifAny(numbers(g), (xs) => Math.sqrt(variance(xs, true))),

@@ -29,7 +29,7 @@ describe('stats', () => {
     ],
     [
       'perc50(bytes) p95(bytes) exactperc25(bytes)',
-      [{ 'perc50(bytes)': 10, 'p95(bytes)': 30, 'exactperc25(bytes)': 5 }],
+      [{ 'perc50(bytes)': 20, 'p95(bytes)': 30, 'exactperc25(bytes)': 10 }],
     ],
     [
       'var(bytes) varp(bytes) sumsq(bytes)',
