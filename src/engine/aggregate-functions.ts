@@ -41,13 +41,19 @@ function variance(xs: number[], sample: boolean): number {
   return squares / (sample ? xs.length - 1 : xs.length);
 }
 
-/** Numbers compare numerically when every value is a number, else all compare as text (Splunk min/max). */
+/**
+ * Splunk min/max: numbers compare as numbers, other text lexicographically, and text is greater than any
+ * number — so max is the greatest text if there is any, min the smallest number if there is any.
+ */
 function extreme(g: GroupInput, pickMax: boolean): Value {
-  if (g.samples.length === 0) return null;
   const nums = numbers(g);
-  if (nums.length === g.samples.length) return pickMax ? Math.max(...nums) : Math.min(...nums);
-  const texts = g.samples.map((s) => text(s.value)).sort();
-  return (pickMax ? texts[texts.length - 1] : texts[0]) ?? null;
+  const texts = g.samples
+    .filter((s) => toNumber(s.value) === null)
+    .map((s) => text(s.value))
+    .sort();
+  if (pickMax)
+    return texts.length > 0 ? (texts[texts.length - 1] as string) : ifAny(nums, (xs) => Math.max(...xs));
+  return nums.length > 0 ? Math.min(...nums) : (texts[0] ?? null);
 }
 
 /**

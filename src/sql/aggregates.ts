@@ -35,9 +35,12 @@ const SINGLE_VALUE: Record<Exclude<TstatsFunction, 'count'>, (i: AggInput) => st
   // vigil counts exactly; Splunk's estimate agrees with it up to its error bound
   estdc: (i) => [`count(DISTINCT ${i.col})`],
   values: (i) => [i.d.valuesAgg(i.text)],
-  // numeric order when the values are numbers, else lexicographic (Splunk min/max)
+  // numbers compare as numbers, text lexicographically, and text is greater than any number (Splunk min/max)
   min: (i) => (i.field.type === 'string' ? [`min(${i.num})`, `min(${i.col})`] : [`min(${i.col})`]),
-  max: (i) => (i.field.type === 'string' ? [`max(${i.num})`, `max(${i.col})`] : [`max(${i.col})`]),
+  max: (i) =>
+    i.field.type === 'string'
+      ? [`max(CASE WHEN ${i.num} IS NULL THEN ${i.col} END)`, `max(${i.num})`]
+      : [`max(${i.col})`],
   sum: (i) => [`sum(${i.num})`],
   sumsq: (i) => [`sum(${i.num} * ${i.num})`],
   avg: (i) => [`avg(${i.num})`],

@@ -4,10 +4,10 @@ import { codes, run } from './helpers.js';
 
 // generated rows: a few web requests
 const ROWS: Row[] = [
-  { _time: 100, src: 'b', bytes: 10, user: 'x' },
-  { _time: 300, src: 'a', bytes: '30', user: 'y' },
+  { _time: 100, src: 'b', bytes: 10, user: 'x', mixed: 'abc' },
+  { _time: 300, src: 'a', bytes: '30', user: 'y', mixed: '30' },
   { _time: 200, src: 'b', bytes: 20, user: ['x', 'z'] },
-  { _time: 400, bytes: 5, user: 'x' },
+  { _time: 400, bytes: 5, user: 'x', mixed: 5 },
   { _time: 50, src: 'a', user: 'Y' },
 ];
 
@@ -23,6 +23,8 @@ describe('stats', () => {
     ['sum(bytes) avg(bytes) AS mean', [{ 'sum(bytes)': 65, mean: 16.25 }]],
     ['min(bytes), max(bytes)', [{ 'min(bytes)': 5, 'max(bytes)': 30 }]],
     ['min(src) max(user)', [{ 'min(src)': 'a', 'max(user)': 'z' }]],
+    // text is greater than any number: max finds text, min a number
+    ['min(mixed) max(mixed)', [{ 'min(mixed)': 5, 'max(mixed)': 'abc' }]],
     [
       'median(bytes) range(bytes) mode(user)',
       [{ 'median(bytes)': 20, 'range(bytes)': 25, 'mode(user)': 'x' }],
