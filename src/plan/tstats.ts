@@ -3,10 +3,12 @@ import { error } from '../core/diagnostics.js';
 import { resolveField } from '../model/fields.js';
 import type { DatasetDef, FieldDef } from '../model/types.js';
 import type { CompareOp, SearchExpr } from '../spl/ast.js';
-import type { TimeBucket, TstatsAggregate, TstatsFunction, TstatsNode } from '../spl/commands/tstats.js';
+import type { TimeBucket, TstatsNode } from '../spl/commands/tstats.js';
+import type { TstatsAggregate, TstatsFunction } from '../spl/commands/tstats-aggregates.js';
 import { Cursor } from '../spl/cursor.js';
 import { tokenize } from '../spl/lexer.js';
 import { parseSearchExpr } from '../spl/search-expr.js';
+import { selectDataset } from './tstats-dataset.js';
 
 /** A filter on stored columns; `field: null` is a field the data model does not have (always null). */
 export type Cond =
@@ -165,62 +167,6 @@ class Planner {
   }
 }
 
-interface Selection {
-  readonly dataset: DatasetDef;
-  /** Constraint texts to AND, from the `from` dataset and any nodename. */
-  readonly constraints: readonly string[];
-  readonly where?: SearchExpr;
-}
-
-/** Top-level AND items of the where clause, parenthesised ANDs included. */
-function conjuncts(where: SearchExpr | undefined): readonly SearchExpr[] {
-  if (!where) return [];
-  return where.kind === 'and' ? where.items.flatMap((i) => conjuncts(i)) : [where];
-}
-
-const isWithin = (child: DatasetDef, parent: DatasetDef): boolean =>
-  child.lineage === parent.lineage || child.lineage.startsWith(`${parent.lineage}.`);
-
-const isNodename = (e: SearchExpr): e is Extract<SearchExpr, { kind: 'compare' }> =>
-  e.kind === 'compare' && e.field === 'nodename' && e.op === '=';
-
-/**
- * The dataset the search reads: `from datamodel=<m>.<child>` or `where nodename=<lineage>` (ANDed at top
- * level) select a child, whose constraints are ANDed to the where clause (spec §2).
- */
-function selectDataset(
-  from: DatasetDef,
-  node: TstatsNode,
-  opts: PlanOptions,
-  diags: Diagnostic[],
-): Selection {
-  let dataset = from;
-  const constraints = [...from.constraints];
-  const rest: SearchExpr[] = [];
-  for (const e of conjuncts(node.where)) {
-    if (!isNodename(e)) {
-      rest.push(e);
-      continue;
-    }
-    const child = opts.resolveDataset(from.model, e.value.value);
-    if (!child || child.table !== from.table || !isWithin(child, from)) {
-      diags.push(
-        error(
-          'PLAN2010',
-          `"${e.value.value}" is not a dataset inside ${from.model}.${from.lineage}`,
-          e.value.span,
-        ),
-      );
-      continue;
-    }
-    if (child.lineage.length > dataset.lineage.length) dataset = child;
-    constraints.push(...child.constraints);
-  }
-  const where =
-    rest.length > 1 && node.where ? { kind: 'and' as const, items: rest, span: node.where.span } : rest[0];
-  return { dataset, constraints: [...new Set(constraints)], ...(where && { where }) };
-}
-
 function groupKeys(node: TstatsNode, p: Planner): GroupKey[] {
   return node.by.map((b): GroupKey => {
     const field = p.field(b.field, b.span);
@@ -262,7 +208,7 @@ export function planTstats(node: TstatsNode, opts: PlanOptions, diags: Diagnosti
     );
     return undefined;
   }
-  const sel = selectDataset(from, node, opts, diags);
+  const sel = selectDataset(from, node, opts.resolveDataset, diags);
   const p = new Planner(sel.dataset, diags);
   const filters = [
     ...sel.constraints.map((c) => p.constraint(c, dm.span)),

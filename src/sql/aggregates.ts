@@ -1,6 +1,6 @@
 import type { FieldDef } from '../model/types.js';
 import type { AggPlan } from '../plan/tstats.js';
-import type { TstatsFunction } from '../spl/commands/tstats.js';
+import type { TstatsFunction } from '../spl/commands/tstats-aggregates.js';
 import type { Dialect } from './dialect.js';
 
 /** What an aggregate's SQL is built from: its field's column, as a value, as a number and as text. */
