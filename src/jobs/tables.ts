@@ -14,6 +14,8 @@ const RISK_TABLE = 'risk';
  * Idempotent; a table an older vigil (or a narrower writer) made gets the columns it lacks.
  */
 export async function ensureModelTables(store: Store): Promise<void> {
+  // tables are never dropped while a store is open, so once per open store is enough
+  if (ensured.has(store)) return;
   const existing = await readColumns(store);
   if (!existing.has(RISK_TABLE)) await store.ensureTable(RISK_TABLE, riskColumns);
   for (const d of listRootDatasets()) {
@@ -26,7 +28,10 @@ export async function ensureModelTables(store: Store): Promise<void> {
       await store.ensureTable(d.table, d.columns);
     }
   }
+  ensured.add(store);
 }
+
+const ensured = new WeakSet<Store>();
 
 function sameNames(present: readonly string[] | undefined, d: DatasetDef): boolean {
   return present?.join('\n') === d.columns.map((c) => c.name).join('\n');

@@ -120,13 +120,17 @@ describe('model tables in a real DuckDB store', () => {
     await expect(writeModelRows(store, dataset('Risk', 'All_Risk'), [{}])).rejects.toThrow(/view/);
   });
 
-  it('adds the columns an older table lacks', async () => {
-    await store.exec('DROP TABLE email_all_email');
-    await store.exec('CREATE TABLE email_all_email ("_time" TIMESTAMP, src_user VARCHAR)');
-    await ensureModelTables(store);
-    const [n] = await store.query(
+  it('adds the columns a table made by an older vigil lacks, when the store is opened again', async () => {
+    const path = join(dir, 'old.duckdb');
+    const old = await openStore(path);
+    await old.exec('CREATE TABLE email_all_email ("_time" TIMESTAMP, src_user VARCHAR)');
+    await old.close();
+    const reopened = await openStore(path);
+    await ensureModelTables(reopened);
+    const [n] = await reopened.query(
       "SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'email_all_email'",
     );
+    await reopened.close();
     expect(n?.n).toBe(dataset('Email', 'All_Email').columns.length);
   });
 });
