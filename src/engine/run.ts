@@ -1,7 +1,7 @@
 import { type Diagnostic, DiagnosticError, error, hasErrors } from '../core/diagnostics.js';
 import type { LookupResolver } from '../core/lookup.js';
 import type { Row } from '../core/value.js';
-import { type Plan, planPipeline } from '../plan/plan.js';
+import { type Plan, planPipeline, refusedCommands } from '../plan/plan.js';
 import { type DatasetResolver, planTstats } from '../plan/tstats.js';
 import type { Pipeline } from '../spl/ast.js';
 import type { ExecEnv } from '../spl/command.js';
@@ -63,6 +63,9 @@ export function parseSearch(
   if (hasErrors(expansion.diagnostics)) throw new DiagnosticError(expansion.diagnostics, spl);
   const parsed = parseSpl(expansion.text);
   if (hasErrors(parsed.diagnostics)) throw new DiagnosticError(parsed.diagnostics, expansion.text);
+  // a command vigil will not run stops the search before anything runs
+  const refused = refusedCommands(parsed.pipeline);
+  if (refused.length > 0) throw new DiagnosticError(refused, expansion.text);
   return { text: expansion.text, pipeline: parsed.pipeline };
 }
 

@@ -4,6 +4,7 @@ import type { Detection } from '../content/types.js';
 import { type Diagnostic, DiagnosticError, hasErrors } from '../core/diagnostics.js';
 import { runSearch } from '../engine/run.js';
 import { getDataset } from '../model/registry.js';
+import { refusedCommands } from '../plan/plan.js';
 import { planTstats } from '../plan/tstats.js';
 import type { Pipeline, SearchExpr } from '../spl/ast.js';
 import type { TstatsNode } from '../spl/commands/tstats.js';
@@ -148,9 +149,12 @@ function modelOf(t: TstatsNode): string[] {
   return dm ? [dm.dataset ? `${dm.model}.${dm.dataset}` : dm.model] : [];
 }
 
-/** Plans every tstats of the pipeline and its subsearches; a subsearch in a where clause plans as `*`. */
+/**
+ * Plans every tstats of the pipeline and its subsearches (a subsearch in a where clause plans as `*`), and
+ * refuses the commands vigil will not run.
+ */
 function planAll(p: Pipeline): Diagnostic[] {
-  const diags: Diagnostic[] = [];
+  const diags: Diagnostic[] = refusedCommands(p);
   for (const t of allCommands(p).filter(isTstats)) {
     const node = t.where ? { ...t, where: withoutSubsearches(t.where) } : t;
     planTstats(node, { resolveDataset: getDataset, earliest: null, latest: null }, diags);

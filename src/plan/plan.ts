@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { error } from '../core/diagnostics.js';
-import type { AnyCommandNode } from '../spl/registry.js';
+import type { Pipeline } from '../spl/ast.js';
+import { type AnyCommandNode, lookupCommand } from '../spl/registry.js';
+import { allCommands } from '../spl/walk.js';
 import { type PlanOptions, planTstats, type TstatsPlan } from './tstats.js';
 
 export interface Plan {
@@ -25,4 +27,17 @@ export function planPipeline(
   }
   const source = planTstats(first, opts, diags);
   return source ? { plan: { source, rest }, diagnostics: diags } : { diagnostics: diags };
+}
+
+/**
+ * Commands of a pipeline (subsearches included) that vigil parses but will not run, each as a PLAN2020 error
+ * naming it and saying why (`apply`: a Machine Learning Toolkit model).
+ */
+export function refusedCommands(p: Pipeline): Diagnostic[] {
+  return allCommands(p).flatMap((c) => {
+    const reason = lookupCommand(c.kind)?.refused;
+    return reason === undefined
+      ? []
+      : [error('PLAN2020', `vigil does not run the ${c.kind} command: ${reason}`, c.span)];
+  });
 }

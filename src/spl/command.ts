@@ -56,6 +56,8 @@ export interface ExecEnv {
 export interface CommandSpec<N extends CommandNode = CommandNode> {
   readonly name: string;
   readonly generating?: boolean;
+  /** Why vigil parses this command but will not run it (`apply`: a Machine Learning Toolkit model). */
+  readonly refused?: string;
   parse(args: CommandArgs): N;
   exec?(node: N, rows: Row[], env: ExecEnv): Row[] | Promise<Row[]>;
 }

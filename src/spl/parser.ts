@@ -2,7 +2,7 @@ import type { Diagnostic, Span } from '../core/diagnostics.js';
 import { error } from '../core/diagnostics.js';
 import type { Pipeline } from './ast.js';
 import { CommandArgs } from './command.js';
-import { type AnyCommandNode, KNOWN_SPLUNK_COMMANDS, lookupCommand, REFUSED_COMMANDS } from './registry.js';
+import { type AnyCommandNode, KNOWN_SPLUNK_COMMANDS, lookupCommand } from './registry.js';
 
 export interface ParseResult {
   readonly pipeline: Pipeline<AnyCommandNode>;
@@ -123,9 +123,6 @@ function parseSegment(
 }
 
 function unknownCommand(name: string, span: Span): Diagnostic {
-  const refused = REFUSED_COMMANDS[name.toLowerCase()];
-  if (refused !== undefined)
-    return error('SPL1016', `vigil does not run the ${name} command: ${refused}`, span);
   if (KNOWN_SPLUNK_COMMANDS.has(name.toLowerCase())) {
     return error('SPL1005', `the ${name} command is not supported by vigil yet`, span);
   }

@@ -17,6 +17,7 @@ import { lookup } from './commands/lookup.js';
 import { makemv } from './commands/makemv.js';
 import { map } from './commands/map.js';
 import { outlier } from './commands/outlier.js';
+import { refused } from './commands/refused.js';
 import { regex } from './commands/regex.js';
 import { rename } from './commands/rename.js';
 import { replace } from './commands/replace.js';
@@ -31,12 +32,20 @@ import { tstats } from './commands/tstats.js';
 import { where } from './commands/where.js';
 
 /** Every SPL command vigil runs: one file each under `commands/`, one line here. */
+const MLTK = 'a Splunk Machine Learning Toolkit model, which vigil does not have';
+
 export const COMMANDS = {
   append,
   appendpipe,
+  apply: refused('apply', `it scores rows with ${MLTK}`),
+  collect: refused(
+    'collect',
+    'it writes events into a Splunk index; vigil keeps only data-model rows and its own events',
+  ),
   convert,
   eval: evalCommand,
   fields,
+  fit: refused('fit', `it trains ${MLTK}`),
   inputlookup,
   iplocation,
   join,
@@ -44,6 +53,7 @@ export const COMMANDS = {
   map,
   rename,
   search,
+  sendemail: refused('sendemail', 'vigil delivers alerts through its own sinks, not from inside a search'),
   table,
   tstats,
   where,
@@ -57,6 +67,7 @@ export const COMMANDS = {
   head,
   makemv,
   outlier,
+  outputlookup: refused('outputlookup', 'it writes lookup files, and vigil treats content as read-only'),
   replace,
   sort,
   stats,
@@ -74,16 +85,6 @@ export type AnyCommandNode = NodeOf<(typeof COMMANDS)[CommandName]>;
 export function lookupCommand(name: string): CommandSpec<any> | undefined {
   return Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
 }
-
-/** Splunk commands vigil will not run, and why: refused by name with the reason. */
-export const REFUSED_COMMANDS: Readonly<Record<string, string>> = {
-  apply: 'it scores rows with a Splunk Machine Learning Toolkit model, which vigil does not have',
-  fit: 'it trains a Splunk Machine Learning Toolkit model, which vigil does not have',
-  collect:
-    'it writes events into a Splunk index; vigil stores only data-model rows, notables and risk events',
-  outputlookup: 'it writes lookup files, and vigil treats content as read-only',
-  sendemail: 'vigil delivers alerts through its own sinks, not from inside a search',
-};
 
 /** Splunk commands vigil knows of but does not run yet: refused by name, never ignored. */
 export const KNOWN_SPLUNK_COMMANDS = new Set(

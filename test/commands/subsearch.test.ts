@@ -177,12 +177,6 @@ describe('parse errors', () => {
       'tstats',
     ],
     [
-      'apply is refused with its reason',
-      '| tstats count from datamodel=Web | apply my_model',
-      'SPL1016',
-      'apply',
-    ],
-    [
       'a subsearch must start with a generating command',
       '| tstats count from datamodel=Web | search [rename a AS b]',
       'SPL1007',
@@ -192,6 +186,16 @@ describe('parse errors', () => {
     const d = parseSpl(spl).diagnostics.find((x) => x.severity === 'error');
     expect(d?.code).toBe(code);
     expect(spl.slice(d?.span?.start, d?.span?.end)).toBe(underlined);
+  });
+
+  it('parses apply, then refuses to run it, saying why, before anything runs', async () => {
+    const spl = `${BY_SRC} | append [${SRC_500} | apply my_model]`;
+    expect(parseSpl(spl).diagnostics).toEqual([]);
+    const err = (await run(spl).catch((e: unknown) => e)) as DiagnosticError;
+    expect(err.diagnostics.map((d) => [d.code, spl.slice(d.span?.start, d.span?.end)])).toEqual([
+      ['PLAN2020', 'apply my_model'],
+    ]);
+    expect(err.message).toMatch(/vigil does not run the apply command: .*Machine Learning Toolkit/);
   });
 
   it('reports a subsearch error with a caret into the whole query', async () => {
