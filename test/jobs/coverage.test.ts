@@ -46,6 +46,7 @@ describe('vigil coverage', () => {
     expect(out).toMatch(/^Web +1 +1\/1 +1\/1 +1\/1$/m);
     expect(out).toMatch(/^convert +1 +1\/1 +1\/1 +1\/1$/m);
     expect(out).toContain('failures (0)');
+    expect(out).toMatch(/^WS FTP Remote Code Execution +Web +ok +ok +ok$/m);
   });
 
   it('gives the whole report as JSON', async () => {

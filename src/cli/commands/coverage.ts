@@ -1,5 +1,11 @@
 import type { Detection } from '../../content/types.js';
-import { type CoverageReport, coverage, type Tally } from '../../jobs/coverage.js';
+import {
+  type CoverageReport,
+  coverage,
+  type DetectionCoverage,
+  type Stage,
+  type Tally,
+} from '../../jobs/coverage.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { stringOpt, UsageError } from '../command.js';
 import { formatTable } from '../format.js';
@@ -67,15 +73,25 @@ function printReport(r: CoverageReport, io: CliIO): void {
   const failed = r.detections.filter((d) => d.failure);
   io.out('');
   io.out(`failures (${failed.length})`);
+  io.out(formatTable(failed.map(detectionRow), ['detection', 'stage', 'reason']));
+  io.out('');
+  io.out('by detection');
   io.out(
-    formatTable(
-      failed.map((d) => ({
-        detection: d.name,
-        stage: d.failure?.stage ?? '',
-        code: d.failure?.code ?? '',
-        reason: d.failure?.message ?? '',
-      })),
-      ['detection', 'stage', 'code', 'reason'],
-    ),
+    formatTable(r.detections.map(detectionRow), ['detection', 'models', 'parse', 'plan', 'run', 'reason']),
   );
+}
+
+const mark = (d: DetectionCoverage, s: Stage) =>
+  d.passed.includes(s) ? 'ok' : d.failure?.stage === s ? 'FAIL' : '-';
+
+function detectionRow(d: DetectionCoverage) {
+  return {
+    detection: d.name,
+    models: d.models.join(' '),
+    parse: mark(d, 'parse'),
+    plan: mark(d, 'plan'),
+    run: mark(d, 'run'),
+    stage: d.failure?.stage ?? '',
+    reason: d.failure ? `${d.failure.code} ${d.failure.message}` : '',
+  };
 }
