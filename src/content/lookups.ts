@@ -63,7 +63,8 @@ async function tableOf(
   } catch (e) {
     const message = `lookup file ${def.source.filename} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     problems.push(problemAt(y, ['filename'], message, 'error'));
-    return null;
+    // still known by name, so a search using it says what is wrong rather than "not defined"
+    return { ...settings, file, fields: [], rows: [], unavailable: message };
   }
   const csv = readCsv(text, file);
   problems.push(...csv.problems);

@@ -32,6 +32,8 @@ export interface LookupTable {
    * instead of matching rows.
    */
   readonly compute?: (inputs: Readonly<Record<string, string>>) => Row;
+  /** Why the table cannot be used although it is defined (its file is missing or unreadable). */
+  readonly unavailable?: string;
 }
 
 /**

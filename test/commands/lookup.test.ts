@@ -188,6 +188,20 @@ describe('lookup errors', () => {
     });
   });
 
+  it('says why a defined table cannot be used', async () => {
+    const broken = {
+      ...users,
+      name: 'broken',
+      rows: [],
+      unavailable: 'lookup file broken.csv cannot be read: ENOENT',
+    };
+    const lookups = lookupResolver([broken]);
+    expect(await failure('broken user OUTPUT role', { now: 0, lookups })).toMatchObject({
+      code: 'ENG3502',
+      message: 'lookup table "broken" cannot be used: lookup file broken.csv cannot be read: ENOENT',
+    });
+  });
+
   it('says when the search runs without content', async () => {
     expect((await failure('users user', { now: 0 }))?.hints[0]).toContain('without content');
   });

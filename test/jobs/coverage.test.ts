@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(CORPUS))('coverage of the corpus (../shared; skipped
     expect(report.total.run).toBe(805);
     const failed = report.detections.filter((d) => d.failure?.stage === 'run');
     expect(failed.map((d) => d.failure?.message).sort()).toEqual([
-      'lookup table "dynamic_dns_providers_default" is not defined',
+      'lookup table "dynamic_dns_providers_default" cannot be used: lookup file dynamic_dns_providers_default.csv cannot be read: ENOENT',
       'lookup table "interesting_ports_lookup" is not defined',
     ]);
   });

@@ -95,8 +95,6 @@ describe.skipIf(!existsSync(CORPUS))('validate on the corpus (../shared; skipped
     expect(errors).toEqual([
       'lookups/dynamic_dns_providers_default.yml: lookup file dynamic_dns_providers_default.csv cannot be read: ENOENT',
       'detections/deprecated/detect_dns_requests_to_phishing_sites_leveraging_evilginx2.yml: SPL1003 unexpected "summariesonly" in tstats near "summariesonly"',
-      'detections/deprecated/detect_web_traffic_to_dynamic_domain_providers.yml: lookup dynamic_dns_providers_default: no lookup of that name in the content',
-      'detections/network/detect_hosts_connecting_to_dynamic_domain_providers.yml: lookup dynamic_dns_providers_default: no lookup of that name in the content',
     ]);
   }, 60_000);
 });

@@ -84,6 +84,9 @@ function fieldPairs(c: Cursor, what: string): LookupField[] {
 /** The table a search names, or the run-time error every lookup-reading command gives for an unknown one. */
 export function resolveTable(lookups: LookupResolver | undefined, name: string, span: Span): LookupTable {
   const table = lookups?.(name);
+  if (table?.unavailable) {
+    throw new DiagnosticError([error('ENG3502', `lookup table "${name}" cannot be used: ${table.unavailable}`, span)]);
+  }
   if (table) return table;
   const app = EXTERNAL_LOOKUPS[name];
   const hint = !lookups
