@@ -57,7 +57,8 @@ export async function readPrecise(
   let flushedAt = input.start.offset;
   try {
     for await (const chunk of input.stream) {
-      splitter.push(chunk);
+      // a stream in text mode (a caller's stdin with an encoding set) yields strings
+      splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       if (reader.rows.length >= settings.batchRows || splitter.consumed - flushedAt >= FLUSH_BYTES) {
         await flush(progressOf(splitter), false);
         flushedAt = splitter.consumed;

@@ -190,6 +190,12 @@ describe('inputs', () => {
     const sources = await store.query('SELECT DISTINCT source FROM web');
     expect(sources).toEqual([{ source: 'stdin' }]);
   });
+
+  it('stdin in text mode (string chunks) is read like bytes', async () => {
+    const stdin = Readable.from([lines(10, 12), httpLine(12)]);
+    const summary = await run(['-'], { stdin });
+    expect(summary.files[0]).toMatchObject({ file: '-', linesRead: 3, rowsStored: { web: 3 } });
+  });
 });
 
 describe('rows and progress commit together', () => {

@@ -85,7 +85,9 @@ function fieldPairs(c: Cursor, what: string): LookupField[] {
 export function resolveTable(lookups: LookupResolver | undefined, name: string, span: Span): LookupTable {
   const table = lookups?.(name);
   if (table?.unavailable) {
-    throw new DiagnosticError([error('ENG3502', `lookup table "${name}" cannot be used: ${table.unavailable}`, span)]);
+    throw new DiagnosticError([
+      error('ENG3502', `lookup table "${name}" cannot be used: ${table.unavailable}`, span),
+    ]);
   }
   if (table) return table;
   const app = EXTERNAL_LOOKUPS[name];
