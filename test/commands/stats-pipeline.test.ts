@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, Value } from '../../src/core/value.js';
+import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
-import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
-import type { DatasetDef } from '../../src/model/types.js';
-import { openDuckDbStore } from '../../src/store/duckdb.js';
 import type { Store } from '../../src/store/types.js';
+import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated Web rows: two sources hitting several hosts over 15 minutes; run through tstats in a real DuckDB store.
 const T0 = Date.UTC(2024, 0, 1, 0, 0, 0) / 1000;
@@ -36,15 +34,8 @@ async function search(spl: string): Promise<Row[]> {
 }
 
 beforeAll(async () => {
-  store = await openDuckDbStore(':memory:');
-  await ensureModelTables(store);
-  const web = getDataset('Web') as DatasetDef;
-  const cols = web.columns;
-  await store.append(
-    web.table,
-    cols,
-    ROWS.map((r) => cols.map((c) => (r[c.name] ?? null) as Value)),
-  );
+  store = await modelStore();
+  await appendStored(store, 'Web', undefined, ROWS);
 });
 afterAll(() => store.close());
 

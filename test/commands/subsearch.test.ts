@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../../src/core/diagnostics.js';
-import type { Row, Value } from '../../src/core/value.js';
+import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
-import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
-import type { DatasetDef } from '../../src/model/types.js';
 import type { MacroLookup } from '../../src/spl/macros.js';
 import { parseSpl } from '../../src/spl/parser.js';
-import { openDuckDbStore } from '../../src/store/duckdb.js';
 import type { Store } from '../../src/store/types.js';
+import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated Web rows: three sources, one of which (203.0.113.9) also drew a 500.
 const T0 = Date.UTC(2024, 0, 1) / 1000;
@@ -42,14 +40,8 @@ const SRC_500 =
   '| tstats count from datamodel=Web where Web.status=500 by Web.src | rename Web.* AS * | fields src';
 
 beforeAll(async () => {
-  store = await openDuckDbStore(':memory:');
-  await ensureModelTables(store);
-  const d = getDataset('Web') as DatasetDef;
-  await store.append(
-    d.table,
-    d.columns,
-    ROWS.map((r) => d.columns.map((c) => (r[c.name] ?? null) as Value)),
-  );
+  store = await modelStore();
+  await appendStored(store, 'Web', undefined, ROWS);
 });
 afterAll(() => store.close());
 

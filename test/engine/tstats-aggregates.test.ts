@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row, Value } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
-import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
-import type { DatasetDef } from '../../src/model/types.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated rows: five Web events, newest last; url_length is null on the newest.
 const T0 = Date.UTC(2024, 0, 1) / 1000;
@@ -31,15 +30,8 @@ async function one(aggregates: string, where = ''): Promise<Row> {
 }
 
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  await ensureModelTables(store);
-  const web = getDataset('Web') as DatasetDef;
-  const cols = web.columns;
-  await store.append(
-    web.table,
-    cols,
-    rows.map((r) => cols.map((c) => (r[c.name] ?? null) as Value)),
-  );
+  store = await modelStore();
+  await appendStored(store, 'Web', undefined, rows);
 });
 afterAll(() => store.close());
 

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../../src/core/diagnostics.js';
-import type { Row, Value } from '../../src/core/value.js';
+import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
-import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
-import type { DatasetDef } from '../../src/model/types.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated rows for Authentication, Change, Endpoint and Web, written as the data models store them.
 const T0 = Date.UTC(2024, 0, 1) / 1000;
@@ -62,15 +61,8 @@ const web: Row[] = [
 
 let store: Store;
 
-async function write(model: string, dataset: string | undefined, rows: readonly Row[]): Promise<void> {
-  const d = getDataset(model, dataset) as DatasetDef;
-  const cols = d.columns;
-  await store.append(
-    d.table,
-    cols,
-    rows.map((r) => cols.map((c) => (r[c.name] ?? null) as Value)),
-  );
-}
+const write = (model: string, dataset: string | undefined, rows: readonly Row[]) =>
+  appendStored(store, model, dataset, rows);
 
 async function run(spl: string): Promise<Row[]> {
   const r = await runSearch(spl, store, { macros: () => undefined, resolveDataset: getDataset, now: T0 });
@@ -88,8 +80,7 @@ async function codes(spl: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  await ensureModelTables(store);
+  store = await modelStore();
   await write('Authentication', undefined, auth);
   await write('Change', undefined, changes);
   await write('Endpoint', 'Processes', processes);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../../src/core/diagnostics.js';
-import type { Row, Value } from '../../src/core/value.js';
+import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
-import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
-import type { DatasetDef } from '../../src/model/types.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated Web events at known instants (UTC): 2024-01-31 23:59:50, 2024-02-01 00:00:20, 2024-02-01 01:30:00,
 // 2024-03-15 12:00:00, 2024-04-02 00:00:00.
@@ -40,15 +39,12 @@ async function codes(spl: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  await ensureModelTables(store);
-  const web = getDataset('Web') as DatasetDef;
-  const cols = web.columns;
-  const rows: Row[] = times.map((t) => ({ _time: at(t), src: 'a' }));
-  await store.append(
-    web.table,
-    cols,
-    rows.map((r) => cols.map((c) => (r[c.name] ?? null) as Value)),
+  store = await modelStore();
+  await appendStored(
+    store,
+    'Web',
+    undefined,
+    times.map((t) => ({ _time: at(t), src: 'a' })),
   );
 });
 afterAll(() => store.close());

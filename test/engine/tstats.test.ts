@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../../src/core/diagnostics.js';
-import type { Row, Value } from '../../src/core/value.js';
+import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
-import { ensureModelTables } from '../../src/jobs/tables.js';
 import { getDataset } from '../../src/model/registry.js';
 import type { DatasetDef } from '../../src/model/types.js';
 import type { MacroLookup } from '../../src/spl/macros.js';
-import { openDuckDbStore } from '../../src/store/duckdb.js';
 import type { Store } from '../../src/store/types.js';
+import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated rows, written straight into the Web table as the data model stores them (after calculated fields).
 const T0 = Date.UTC(2023, 9, 1, 16, 0, 0) / 1000;
@@ -43,7 +42,7 @@ const WS_FTP =
 
 const noMacros: MacroLookup = () => undefined;
 let store: Store;
-let web: DatasetDef;
+let _web: DatasetDef;
 
 async function run(spl: string, window: { earliest?: number; latest?: number } = {}) {
   const r = await runSearch(spl, store, {
@@ -57,15 +56,9 @@ async function run(spl: string, window: { earliest?: number; latest?: number } =
 }
 
 beforeAll(async () => {
-  store = await openDuckDbStore(':memory:');
-  await ensureModelTables(store);
-  web = getDataset('Web') as DatasetDef;
-  const cols = web.columns;
-  await store.append(
-    web.table,
-    cols,
-    rows.map((r) => cols.map((c) => (r[c.name] ?? null) as Value)),
-  );
+  store = await modelStore();
+  _web = getDataset('Web') as DatasetDef;
+  await appendStored(store, 'Web', undefined, rows);
 });
 afterAll(() => store.close());
 

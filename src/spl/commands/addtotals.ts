@@ -3,6 +3,7 @@ import { toNumber, valuesOf } from '../../engine/values.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
 import { expandFieldPattern, fieldNames, parseFieldList } from '../fieldlist.js';
+import { parseBool } from '../options.js';
 
 export interface AddtotalsNode extends CommandNode {
   readonly kind: 'addtotals';
@@ -14,8 +15,6 @@ export interface AddtotalsNode extends CommandNode {
   /** Field patterns to total; empty = every numeric field. */
   readonly fields: readonly string[];
 }
-
-const BOOL: Record<string, boolean> = { true: true, t: true, 1: true, false: false, f: false, 0: false };
 
 /** Sum of the numeric values among `names`, or null when none is numeric. */
 function total(row: Row, names: readonly string[]): number | null {
@@ -64,13 +63,13 @@ export const addtotals = defineCommand<AddtotalsNode>({
     };
     const fields: string[] = [];
     while (!c.atEnd()) {
-      if (c.peek()?.kind === 'word' && c.peek(1)?.value === '=') {
-        const name = c.next();
-        c.next();
-        const v = c.expectValue('a value')?.value ?? '';
+      const opt = c.acceptOption();
+      if (opt) {
+        const name = { value: opt.name, span: opt.span };
+        const v = opt.value.value;
         const key = name?.value.toLowerCase() ?? '';
-        if ((key === 'row' || key === 'col') && BOOL[v.toLowerCase()] !== undefined)
-          node[key] = BOOL[v.toLowerCase()] as boolean;
+        if ((key === 'row' || key === 'col') && parseBool(v) !== undefined)
+          node[key] = parseBool(v) as boolean;
         else if (key === 'fieldname' || key === 'labelfield' || key === 'label') node[key] = v;
         else if (name)
           c.fail('SPL1411', `addtotals option "${name.value}" is not supported by vigil`, name.span);

@@ -4,6 +4,7 @@ import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
 import type { Cursor } from '../cursor.js';
 import { type FieldRef, parseFieldList } from '../fieldlist.js';
+import { parseBool } from '../options.js';
 import { compareRows, parseSortKeys, type SortKey } from './sort.js';
 
 export interface DedupNode extends CommandNode {
@@ -16,14 +17,12 @@ export interface DedupNode extends CommandNode {
   readonly sortby: readonly SortKey[];
 }
 
-const BOOL: Record<string, boolean> = { true: true, t: true, 1: true, false: false, f: false, 0: false };
-
 function parseOptions(c: Cursor, node: { keepempty: boolean; consecutive: boolean }): void {
   while (c.peek()?.kind === 'word' && c.peek(1)?.value === '=') {
     const name = c.next();
     c.next();
     const v = c.expectValue('true or false');
-    const b = BOOL[v?.value.toLowerCase() ?? ''];
+    const b = parseBool(v?.value ?? '');
     const key = name?.value.toLowerCase();
     if ((key === 'keepempty' || key === 'consecutive') && b !== undefined) node[key] = b;
     else if (name)

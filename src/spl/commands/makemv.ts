@@ -3,6 +3,7 @@ import { compilePcre, pcre } from '../../engine/regex.js';
 import { toText, valuesOf } from '../../engine/values.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
+import { parseBool } from '../options.js';
 
 export interface MakemvNode extends CommandNode {
   readonly kind: 'makemv';
@@ -11,8 +12,6 @@ export interface MakemvNode extends CommandNode {
   readonly tokenizer?: string;
   readonly allowempty: boolean;
 }
-
-const BOOL: Record<string, boolean> = { true: true, t: true, 1: true, false: false, f: false, 0: false };
 
 function split(text: string, node: MakemvNode): string[] {
   if (node.tokenizer !== undefined) {
@@ -43,12 +42,12 @@ export const makemv = defineCommand<MakemvNode>({
     };
     let field: string | undefined;
     while (!c.atEnd()) {
-      if (c.peek()?.kind === 'word' && c.peek(1)?.value === '=') {
-        const name = c.next();
-        c.next();
-        const v = c.expectValue('a value')?.value ?? '';
+      const opt = c.acceptOption();
+      if (opt) {
+        const name = { value: opt.name, span: opt.span };
+        const v = opt.value.value;
         const key = name?.value.toLowerCase();
-        const b = BOOL[v.toLowerCase()];
+        const b = parseBool(v);
         if (key === 'delim') opts.delim = v;
         else if (key === 'tokenizer' && compilePcre(v).ok) opts.tokenizer = v;
         else if (key === 'allowempty' && b !== undefined) opts.allowempty = b;

@@ -3,6 +3,7 @@ import { toNumber } from '../../engine/values.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
 import { fieldNames, parseFieldList } from '../fieldlist.js';
+import { parseBool } from '../options.js';
 
 export interface OutlierNode extends CommandNode {
   readonly kind: 'outlier';
@@ -20,8 +21,6 @@ const ACTIONS: Record<string, OutlierNode['action']> = {
   transform: 'transform',
   tf: 'transform',
 };
-const BOOL: Record<string, boolean> = { true: true, t: true, 1: true, false: false, f: false, 0: false };
-
 /** Nearest-rank percentile, the method Splunk's stats use (vigil assumes outlier does the same). */
 function percentile(sorted: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
@@ -60,12 +59,12 @@ export const outlier = defineCommand<OutlierNode>({
     };
     const fields: string[] = [];
     while (!c.atEnd()) {
-      if (c.peek()?.kind === 'word' && c.peek(1)?.value === '=') {
-        const name = c.next();
-        c.next();
-        const v = c.expectValue('a value')?.value ?? '';
+      const opt = c.acceptOption();
+      if (opt) {
+        const name = { value: opt.name, span: opt.span };
+        const v = opt.value.value;
         const key = name?.value.toLowerCase();
-        const b = BOOL[v.toLowerCase()];
+        const b = parseBool(v);
         const action = ACTIONS[v.toLowerCase()];
         if (key === 'action' && action) node.action = action;
         else if (key === 'param' && Number(v) > 0) node.param = Number(v);

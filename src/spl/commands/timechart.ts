@@ -11,6 +11,7 @@ import type { CommandNode } from '../ast.js';
 import type { ExecEnv } from '../command.js';
 import { defineCommand } from '../command.js';
 import type { Cursor } from '../cursor.js';
+import { parseBool } from '../options.js';
 import { floorTo, parseSpanLength } from './bin.js';
 
 export interface TimechartNode extends CommandNode {
@@ -31,12 +32,10 @@ export interface TimechartNode extends CommandNode {
 /** A guard against an all-time window cut into small spans. */
 const MAX_BUCKETS = 50_000;
 type Mutable = { -readonly [K in keyof TimechartNode]: TimechartNode[K] };
-const BOOL: Record<string, boolean> = { true: true, t: true, 1: true, false: false, f: false, 0: false };
-
 function parseOptions(c: Cursor, node: Mutable): void {
   for (let opt = c.acceptOption(); opt; opt = c.acceptOption()) {
     const v = opt.value.value;
-    const b = BOOL[v.toLowerCase()];
+    const b = parseBool(v);
     if (opt.name === 'span') node.spanSeconds = parseSpanLength(v, opt.value.span, c.diags)?.size ?? 0;
     else if (opt.name === 'limit' && /^\d+$/.test(v)) node.limit = Number(v);
     else if ((opt.name === 'useother' || opt.name === 'usenull' || opt.name === 'cont') && b !== undefined)

@@ -4,6 +4,7 @@ import { toNumber, toText, valuesOf } from '../../engine/values.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
 import type { Cursor } from '../cursor.js';
+import { parseBool } from '../options.js';
 import { parseSpanLength } from './bin.js';
 
 export interface TransactionNode extends CommandNode {
@@ -14,8 +15,6 @@ export interface TransactionNode extends CommandNode {
   readonly maxpause: number | null;
   readonly maxevents: number | null;
 }
-
-const BOOL: Record<string, boolean> = { true: true, t: true, 1: true, false: false, f: false, 0: false };
 
 /** `-1` means unlimited; otherwise a length such as 5m. */
 function duration(c: Cursor, v: { value: string; span: Span }): number | null {
@@ -30,7 +29,7 @@ function parseOption(c: Cursor, node: Mutable): boolean | undefined {
   const opt = c.acceptOption();
   if (!opt) return undefined;
   const v = opt.value;
-  const b = BOOL[v.value.toLowerCase()];
+  const b = parseBool(v.value);
   if (opt.name === 'maxspan') node.maxspan = duration(c, v);
   else if (opt.name === 'maxpause') node.maxpause = duration(c, v);
   else if (opt.name === 'maxevents' && /^-?\d+$/.test(v.value))
