@@ -6,7 +6,16 @@ import { resolveField } from '../../src/model/fields.js';
 import { getDataset, getDatasetByNodename } from '../../src/model/registry.js';
 import type { DatasetDef } from '../../src/model/types.js';
 
-const DETECTIONS = '/work/shared/corpus/security_content/detections';
+const DETECTIONS = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpus',
+  'security_content',
+  'detections',
+);
 
 interface Use {
   readonly file: string;
@@ -57,7 +66,7 @@ function fieldNames(d: DatasetDef, search: string): string[] {
 
 const present = existsSync(DETECTIONS);
 
-describe.skipIf(!present)('datasets and fields the corpus uses (skipped without /work/shared/corpus)', () => {
+describe.skipIf(!present)('datasets and fields the corpus uses (../shared; skipped when absent)', () => {
   const uses = present ? corpusUses() : [];
 
   it('finds the production tstats detections', () => {
