@@ -5,6 +5,7 @@ import { coverageCommand } from './commands/coverage.js';
 import { detectCommand } from './commands/detect.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runCommand } from './commands/run.js';
+import { runsCommand } from './commands/runs.js';
 import { searchCommand } from './commands/search.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -16,6 +17,7 @@ const COMMANDS: readonly CliCommand[] = [
   runCommand,
   validateCommand,
   coverageCommand,
+  runsCommand,
 ];
 
 function help(): string {

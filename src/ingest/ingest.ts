@@ -46,6 +46,28 @@ interface Run {
  * are still read. Throws only for an unknown format or a store failure while preparing tables.
  */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const run = await prepare(options);
+  const results: FileResult[] = [];
+  for (const input of await expandInputs(inputs)) results.push(await ingestInput(input, run));
+  return summarize(results, run.maxRejects);
+}
+
+/**
+ * Reads what is new in one file the caller holds open (and closes): `vigil follow` keeps reading a
+ * file through its handle after a rotation renamed it. Same rules and ledger as `ingest`.
+ */
+export async function ingestOpenFile(file: OpenFile, options: IngestOptions): Promise<IngestSummary> {
+  const run = await prepare(options);
+  let result: FileResult;
+  try {
+    result = await readFile(file, run);
+  } catch (err) {
+    result = failed(file.path, `cannot ingest ${file.path}: ${(err as Error).message.split('\n')[0]}`, run);
+  }
+  return summarize([result], run.maxRejects);
+}
+
+async function prepare(options: IngestOptions): Promise<Run> {
   const format = getFormat(options.format ?? DEFAULT_FORMAT);
   if (!format) throw new Error(`unknown log format "${options.format}"`);
   const { store } = options;
@@ -53,7 +75,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   await store.ensureTempTable(stagingTable(format), rawColumns(format));
   await ensureLedger(store);
   const host = options.host ?? hostname();
-  const run: Run = {
+  return {
     options,
     format,
     maxRejects: options.maxRejects ?? 10,
@@ -65,9 +87,6 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       batchRows: options.batchRows ?? 50_000,
     }),
   };
-  const results: FileResult[] = [];
-  for (const input of await expandInputs(inputs)) results.push(await ingestInput(input, run));
-  return summarize(results, run.maxRejects);
 }
 
 async function ingestInput(input: Input, run: Run): Promise<FileResult> {

@@ -23,18 +23,26 @@ export async function openFile(path: string): Promise<OpenFile> {
     throw new Error(`cannot read ${path}: ${describeError(err)}`);
   });
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new Error(`cannot read ${path}: not a regular file`);
-    const head = Buffer.alloc(Math.min(IDENTITY_BYTES, stat.size));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
-    return { path, handle, stat, head: bytes, gzip: GZIP_MAGIC.every((b, i) => bytes[i] === b) };
+    return await describeOpenFile(path, handle);
   } catch (err) {
     await handle.close();
     throw err instanceof Error && err.message.startsWith('cannot read')
       ? err
       : new Error(`cannot read ${path}: ${describeError(err)}`);
   }
+}
+
+/**
+ * A file held open by the caller, as it is now (size, first bytes): a followed file keeps being read
+ * through its handle after a rename. Throws when it is not a regular file.
+ */
+export async function describeOpenFile(path: string, handle: FileHandle): Promise<OpenFile> {
+  const stat = await handle.stat();
+  if (!stat.isFile()) throw new Error(`cannot read ${path}: not a regular file`);
+  const head = Buffer.alloc(Math.min(IDENTITY_BYTES, stat.size));
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  const bytes = head.subarray(0, bytesRead);
+  return { path, handle, stat, head: bytes, gzip: GZIP_MAGIC.every((b, i) => bytes[i] === b) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Content } from '../content/load.js';
 import { macroLookup } from '../content/macros.js';
 import type { Detection } from '../content/types.js';
@@ -56,6 +57,8 @@ export interface CoverageOptions {
   readonly statuses?: readonly Detection['status'][];
   /** Also cover searches that do not start with `| tstats` (raw-event searches vigil does not run). */
   readonly allSearches?: boolean;
+  /** Only detections read from these folders (default: every loaded detection, vigil's own included). */
+  readonly from?: readonly string[];
   /** Search time for the runs (default: the clock). */
   readonly now?: number;
 }
@@ -72,7 +75,10 @@ export async function coverage(content: Content, opts: CoverageOptions = {}): Pr
     await ensureModelTables(store);
     const detections: DetectionCoverage[] = [];
     const wanted = content.detections.filter(
-      (x) => statuses.includes(x.status) && (opts.allSearches || startsWithTstats(x.search)),
+      (x) =>
+        statuses.includes(x.status) &&
+        (opts.allSearches || startsWithTstats(x.search)) &&
+        (!opts.from || opts.from.some((dir) => isUnder(x.sourceFile, dir))),
     );
     for (const d of wanted) {
       detections.push(await cover(d, macros, store, content, opts.now ?? Date.now() / 1000));
@@ -134,6 +140,11 @@ async function cover(
     return fail('run', diags, ['parse', 'plan']);
   }
   return { ...described, passed: ['parse', 'plan', 'run'] };
+}
+
+function isUnder(file: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function startsWithTstats(search: string): boolean {

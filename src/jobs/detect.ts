@@ -77,7 +77,8 @@ async function runOne(store: Store, d: Detection, opts: DetectOptions, now: numb
     const result = await search(d.search, store, {
       content: opts.content,
       earliest: w.earliest,
-      latest: w.latest,
+      // Splunk's "All time" has no upper bound: events stamped at the search time itself are in it
+      latest: opts.window?.kind === 'all-time' ? null : w.latest,
       now,
     });
     const events = result.rows.map((row) => eventsForRow(d, row, context));
@@ -101,10 +102,14 @@ export async function detect(store: Store, opts: DetectOptions): Promise<DetectR
   await store.ensureTable(NOTABLE_TABLE, notableColumns);
   await store.ensureTable(RISK_TABLE, riskColumns);
   const runs: DetectionRun[] = [];
-  for (const d of detections) runs.push(await runOne(store, d, opts, now));
-  const notables = runs.flatMap((r) => r.notables);
-  const risks = runs.flatMap((r) => r.risks);
-  await store.append(NOTABLE_TABLE, notableColumns, notables.map(notableValues));
-  await store.append(RISK_TABLE, riskColumns, risks.map(riskValues));
-  return { runs, notables, risks };
+  // correlation searches read the risk events the others raise, so they run last, after those are stored
+  for (const d of [...detections].sort((a, b) => Number(isCorrelation(a)) - Number(isCorrelation(b)))) {
+    const run = await runOne(store, d, opts, now);
+    await store.append(NOTABLE_TABLE, notableColumns, run.notables.map(notableValues));
+    await store.append(RISK_TABLE, riskColumns, run.risks.map(riskValues));
+    runs.push(run);
+  }
+  return { runs, notables: runs.flatMap((r) => r.notables), risks: runs.flatMap((r) => r.risks) };
 }
+
+const isCorrelation = (d: Detection) => d.type === 'Correlation';

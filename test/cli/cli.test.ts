@@ -74,11 +74,21 @@ describe('vigil run on the bundled example', () => {
   it('stores the notable and risk events of both runs', async () => {
     const db = await openStore(store);
     try {
-      const [n] = await db.query('SELECT count(*) AS n, count(DISTINCT orig_sid) AS sids FROM notable');
+      const [n] = await db.query(
+        "SELECT count(*) AS n, count(DISTINCT orig_sid) AS sids FROM notable WHERE rule_title = 'WS FTP Remote Code Execution'",
+      );
       const risks = await db.query(
         'SELECT risk_object, risk_score, mitre_tactic_id FROM risk ORDER BY risk_object',
       );
       expect(n).toEqual({ n: 4, sids: 2 });
+      // the second run's 24 hour risk rule sees both runs' risk: 72 + 72 > 100 on each system
+      const rir = await db.query(
+        "SELECT rule_title FROM notable WHERE rule_title LIKE '24 hour%' ORDER BY 1",
+      );
+      expect(rir.map((r) => r.rule_title)).toEqual([
+        '24 hour risk threshold exceeded for system=10.0.1.20',
+        '24 hour risk threshold exceeded for system=10.0.1.21',
+      ]);
       expect(risks[0]).toEqual({ risk_object: '10.0.1.20', risk_score: 72, mitre_tactic_id: ['TA0001'] });
       expect(risks).toHaveLength(4);
     } finally {
@@ -86,6 +96,8 @@ describe('vigil run on the bundled example', () => {
     }
   });
 });
+
+const WS = 'WS FTP Remote Code Execution';
 
 describe('vigil detect windows (spec §4)', () => {
   const store = freshStore();
@@ -96,7 +108,7 @@ describe('vigil detect windows (spec §4)', () => {
     ['2023-10-01T18:40:00Z', 0],
   ])('with --now %s the -70m@m..-10m@m window raises %i notable(s)', async (now, count) => {
     expect((await vigil('ingest', EXAMPLE, '--store', store)).code).toBe(0);
-    const r = await vigil('detect', '--store', store, '--now', now, '--format', 'json');
+    const r = await vigil('detect', '--store', store, '--now', now, '--detection', WS, '--format', 'json');
     expect(r.code).toBe(0);
     expect(jsonLines(r.out).filter((e) => e.index === 'notable')).toHaveLength(count);
   });

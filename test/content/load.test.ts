@@ -12,13 +12,20 @@ const NEW_FORM = join(import.meta.dirname, 'fixtures', 'new-form');
 const CORPUS = join(packageRoot(), '..', 'shared', 'corpus', 'security_content');
 
 describe('bundled content', () => {
-  it('loads the WS FTP detection, its filter macro and its story, enabled, without problems', async () => {
+  it('loads the WS FTP detection and the two risk rules, their macros and stories, enabled, without problems', async () => {
     const c = await loadContent([bundledContentDir()]);
     expect(c.problems).toEqual([]);
-    expect(c.detections.map((d) => [d.name, d.enabled])).toEqual([['WS FTP Remote Code Execution', true]]);
-    expect(macroLookup(c.macros)('ws_ftp_remote_code_execution_filter', 0)?.definition).toBe('search *');
-    expect(c.stories.map((s) => [s.name, s.detections])).toEqual([
-      ['WS FTP Server Critical Vulnerabilities', ['WS FTP Remote Code Execution']],
+    expect(c.detections.map((d) => [d.name, d.type, d.enabled])).toEqual([
+      ['MITRE Tactic Threshold Exceeded For Object Over Previous 7 Days', 'Correlation', true],
+      ['Risk Threshold Exceeded For Object Over 24 Hour Period', 'Correlation', true],
+      ['WS FTP Remote Code Execution', 'TTP', true],
+    ]);
+    const macros = macroLookup(c.macros);
+    expect(macros('ws_ftp_remote_code_execution_filter', 0)?.definition).toBe('search *');
+    expect(macros('vigil_risk_score_threshold', 0)?.definition).toBe('100');
+    expect(c.stories.map((s) => [s.name, s.detections.length])).toEqual([
+      ['Risk-Based Alerting', 2],
+      ['WS FTP Server Critical Vulnerabilities', 1],
     ]);
   });
 
@@ -27,8 +34,9 @@ describe('bundled content', () => {
     expect(c.problems).toEqual([]);
     const ws = c.detections.find((d) => d.id === 'b84e8f39-4e7b-4d4f-9e7c-fcd29a227845');
     expect(ws).toMatchObject({ version: 5, form: 'new', enabled: false });
-    expect(c.detections).toHaveLength(2);
-    expect(c.stories[0]?.detections).toEqual(['WS FTP Remote Code Execution', 'Web Hunting Sample']);
+    expect(c.detections).toHaveLength(4);
+    const story = c.stories.find((x) => x.name === 'WS FTP Server Critical Vulnerabilities');
+    expect(story?.detections).toEqual(['WS FTP Remote Code Execution', 'Web Hunting Sample']);
   });
 });
 
@@ -77,7 +85,8 @@ describe('problems', () => {
       },
     ]);
     expect(CONFIDENCE_LINE).toBeGreaterThan(1);
-    expect(c.detections.map((d) => d.version)).toEqual([4]);
+    expect(c.detections.find((d) => d.name === 'WS FTP Remote Code Execution')?.version).toBe(4);
+    expect(c.detections).toHaveLength(3);
   });
 
   it('applies the folder’s local/macros.conf over its own and earlier macros', async () => {

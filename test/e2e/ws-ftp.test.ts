@@ -23,7 +23,12 @@ beforeAll(async () => {
     const summary = await ingest([file], { store });
     expect(summary.total.rejected).toBe(0);
     const content = await loadAllContent({ macroFiles: [] });
-    result = await detect(store, { content, window: { kind: 'all-time' }, now: Date.UTC(2024, 0, 1) / 1000 });
+    result = await detect(store, {
+      content,
+      detection: 'WS FTP Remote Code Execution',
+      window: { kind: 'all-time' },
+      now: Date.UTC(2024, 0, 1) / 1000,
+    });
   } finally {
     await store.close();
   }

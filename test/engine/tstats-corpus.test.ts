@@ -80,7 +80,8 @@ describe.skipIf(!existsSync(CORPUS))('production tstats detections of the corpus
     const content = await loadAllContent({ contentDirs: [CORPUS], macroFiles: [] });
     const lookup = macroLookup(content.macros);
     const detections = content.detections.filter(
-      (d) => d.status === 'production' && /^\s*\|\s*tstats\b/.test(d.search),
+      (d) =>
+        d.status === 'production' && /^\s*\|\s*tstats\b/.test(d.search) && d.sourceFile.startsWith(CORPUS),
     );
     store = await openStore(':memory:');
     await ensureModelTables(store);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { bundledContentDir } from '../../src/content/paths.js';
 import { loadAllContent } from '../../src/jobs/content.js';
 import { type CoverageReport, coverage, STAGES, type Stage } from '../../src/jobs/coverage.js';
 
@@ -39,23 +40,25 @@ describe('vigil coverage', () => {
     return { code, out: out.join('\n') };
   };
 
-  it('reports the bundled detection as parsing, planning and running, per model and command', async () => {
+  it('reports the bundled detections as parsing, planning and running, per model and command', async () => {
     const { code, out } = await run();
     expect(code).toBe(0);
-    expect(out).toMatch(/^detections: 1 {2}parse 1\/1 {2}plan 1\/1 {2}run 1\/1$/m);
+    expect(out).toMatch(/^detections: 3 {2}parse 3\/3 {2}plan 3\/3 {2}run 3\/3$/m);
     expect(out).toMatch(/^Web +1 +1\/1 +1\/1 +1\/1$/m);
+    expect(out).toMatch(/^Risk\.All_Risk +2 +2\/2 +2\/2 +2\/2$/m);
     expect(out).toMatch(/^convert +1 +1\/1 +1\/1 +1\/1$/m);
     expect(out).toContain('failures (0)');
     expect(out).toMatch(/^WS FTP Remote Code Execution +Web +ok +ok +ok$/m);
   });
 
-  it('gives the whole report as JSON', async () => {
-    const { out } = await run('--format', 'json');
+  it('gives the whole report as JSON; with --content, only that content', async () => {
+    const { out } = await run('--format', 'json', '--content', bundledContentDir());
     const report = JSON.parse(out) as CoverageReport;
-    expect(report.detections).toMatchObject([
-      { name: 'WS FTP Remote Code Execution', models: ['Web'], passed: ['parse', 'plan', 'run'] },
-    ]);
-    expect(report.detections[0]?.commands).toEqual(['convert', 'rename', 'search', 'tstats']);
+    const ws = report.detections.find((d) => d.name === 'WS FTP Remote Code Execution');
+    expect(ws).toMatchObject({ models: ['Web'], passed: ['parse', 'plan', 'run'] });
+    expect(ws?.commands).toEqual(['convert', 'rename', 'search', 'tstats']);
+    const elsewhere = await run('--format', 'json', '--content', join(import.meta.dirname, '..', 'fixtures'));
+    expect((JSON.parse(elsewhere.out) as CoverageReport).detections).toEqual([]);
   });
 });
 
@@ -63,7 +66,7 @@ describe.skipIf(!existsSync(CORPUS))('coverage of the corpus (../shared; skipped
   let report: CoverageReport;
   beforeAll(async () => {
     const content = await loadAllContent({ contentDirs: [CORPUS], macroFiles: [] });
-    report = await coverage(content, { now: Date.UTC(2026, 0, 1) / 1000 });
+    report = await coverage(content, { now: Date.UTC(2026, 0, 1) / 1000, from: [CORPUS] });
   }, 120_000);
 
   it('parses all 808 production tstats detections and plans 807: only apply is refused', () => {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Detection } from '../../content/types.js';
 import {
   type CoverageReport,
@@ -7,7 +8,7 @@ import {
   type Tally,
 } from '../../jobs/coverage.js';
 import type { CliCommand, CliIO } from '../command.js';
-import { stringOpt, UsageError } from '../command.js';
+import { listOpt, stringOpt, UsageError } from '../command.js';
 import { formatTable } from '../format.js';
 import { CONTENT_OPTIONS, CONTENT_USAGE, contentFrom, formatFrom } from '../shared.js';
 
@@ -40,7 +41,13 @@ export const coverageCommand: CliCommand = {
       throw new UsageError(`--status must be one of ${STATUSES.join(', ')} or all`);
     const content = await contentFrom(values, io);
     const statuses = status === 'all' ? STATUSES : [status as Detection['status']];
-    const report = await coverage(content, { statuses, allSearches: values['all-searches'] === true });
+    const dirs = listOpt(values, 'content').map((d) => resolve(io.cwd, d));
+    const report = await coverage(content, {
+      statuses,
+      allSearches: values['all-searches'] === true,
+      // with --content, the report is about that content; without, about vigil's own detections
+      ...(dirs.length > 0 ? { from: dirs } : {}),
+    });
     if (format === 'json') io.out(JSON.stringify(report, null, 2));
     else printReport(report, io);
     return 0;

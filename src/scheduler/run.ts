@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { eventsForRow, notableColumns, notableValues, riskColumns, riskValues } from '../alerting/index.js';
+import type { Notable, RiskEvent, RunContext } from '../alerting/types.js';
+import type { Content } from '../content/load.js';
+import type { Detection } from '../content/types.js';
+import { NOTABLE_TABLE, RISK_TABLE } from '../jobs/detect.js';
+import { search } from '../jobs/search.js';
+import type { Store } from '../store/types.js';
+import type { DueRun } from './plan.js';
+import { RUNS_TABLE, type RunRecord, runColumns, runValues, writeState } from './tables.js';
+import { recordKeys, throttleRows } from './throttle.js';
+
+/** A store that can commit several appends at once (the embedded store can). */
+export interface SchedulerStore extends Store {
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** Epoch seconds; the scheduler reads time only through this, so tests drive it. */
+export interface Clock {
+  now(): number;
+}
+
+export interface WindowEnv {
+  readonly store: SchedulerStore;
+  readonly content: Content;
+  readonly clock: Clock;
+  readonly newId?: () => string;
+}
+
+interface Alerts {
+  readonly rows: number;
+  readonly suppressed: number;
+  readonly notables: readonly Notable[];
+  readonly risks: readonly RiskEvent[];
+  readonly keys: readonly string[];
+}
+
+const NO_ALERTS: Alerts = { rows: 0, suppressed: 0, notables: [], risks: [], keys: [] };
+
+/** Splunk's scheduled-search sid shape; one per detection window. */
+export function sidOf(d: Detection, scheduled: number): string {
+  return `scheduler__vigil__${d.id}_at_${Math.floor(scheduled)}`;
+}
+
+async function alertsFor(env: WindowEnv, d: Detection, due: DueRun, ctx: RunContext): Promise<Alerts> {
+  const { rows } = await search(d.search, env.store, {
+    content: env.content,
+    earliest: due.earliest,
+    latest: due.latest,
+    now: due.scheduled,
+  });
+  const t = d.tags.throttling;
+  const kept = t
+    ? await throttleRows(env.store, d.id, t, rows, due.scheduled)
+    : { alerting: rows, suppressed: 0, keys: [] };
+  const events = kept.alerting.map((row) => eventsForRow(d, row, ctx));
+  return {
+    rows: rows.length,
+    suppressed: kept.suppressed,
+    notables: events.flatMap((e) => (e.notable ? [e.notable] : [])),
+    risks: events.flatMap((e) => e.risks),
+    keys: kept.keys,
+  };
+}
+
+/**
+ * Runs one detection window and commits, in one transaction, its notables and risk events, its throttle
+ * keys, the run record and the detection's state: a crash before the commit leaves the window due again and
+ * nothing of it stored, so each window raises its alerts exactly once. A failing search is recorded with its
+ * error and the state still moves on, as a failed Splunk scheduled search is not re-dispatched.
+ */
+export async function runWindow(env: WindowEnv, d: Detection, due: DueRun): Promise<RunRecord> {
+  const started = env.clock.now();
+  const ctx: RunContext = {
+    sid: sidOf(d, due.scheduled),
+    searchTime: due.scheduled,
+    earliest: due.earliest,
+    latest: due.latest,
+    newId: env.newId ?? randomUUID,
+  };
+  let alerts = NO_ALERTS;
+  let error: string | null = null;
+  try {
+    alerts = await alertsFor(env, d, due, ctx);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const record: RunRecord = {
+    sid: ctx.sid,
+    detectionId: d.id,
+    detectionName: d.name,
+    ...due,
+    started,
+    durationMs: (env.clock.now() - started) * 1000,
+    rows: alerts.rows,
+    notables: alerts.notables.length,
+    risks: alerts.risks.length,
+    suppressed: alerts.suppressed,
+    error,
+  };
+  await commit(env.store, d, record, alerts);
+  return record;
+}
+
+async function commit(store: SchedulerStore, d: Detection, record: RunRecord, alerts: Alerts): Promise<void> {
+  await store.transaction(async () => {
+    await store.append(NOTABLE_TABLE, notableColumns, alerts.notables.map(notableValues));
+    await store.append(RISK_TABLE, riskColumns, alerts.risks.map(riskValues));
+    const t = d.tags.throttling;
+    if (t && record.error === null) await recordKeys(store, d.id, t, alerts.keys, record.scheduled);
+    await store.append(RUNS_TABLE, runColumns, [runValues(record)]);
+    await writeState(store, d.id, record.scheduled);
+  });
+}
