@@ -7,6 +7,7 @@ import { ingestCommand } from './commands/ingest.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { searchCommand } from './commands/search.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 
 /** One line per CLI command; each lives in `commands/<name>.ts`. */
@@ -18,6 +19,7 @@ const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   coverageCommand,
   runsCommand,
+  serveCommand,
 ];
 
 function help(): string {

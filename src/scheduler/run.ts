@@ -25,6 +25,11 @@ export interface WindowEnv {
   readonly content: Content;
   readonly clock: Clock;
   readonly newId?: () => string;
+  /** Called inside the run's transaction with what it raised (the service queues alerts for delivery here). */
+  readonly onCommit?: (raised: {
+    notables: readonly Notable[];
+    risks: readonly RiskEvent[];
+  }) => Promise<void>;
 }
 
 interface Alerts {
@@ -98,12 +103,14 @@ export async function runWindow(env: WindowEnv, d: Detection, due: DueRun): Prom
     suppressed: alerts.suppressed,
     error,
   };
-  await commit(env.store, d, record, alerts);
+  await commit(env, d, record, alerts);
   return record;
 }
 
-async function commit(store: SchedulerStore, d: Detection, record: RunRecord, alerts: Alerts): Promise<void> {
+async function commit(env: WindowEnv, d: Detection, record: RunRecord, alerts: Alerts): Promise<void> {
+  const store = env.store;
   await store.transaction(async () => {
+    await env.onCommit?.(alerts);
     await store.append(NOTABLE_TABLE, notableColumns, alerts.notables.map(notableValues));
     await store.append(RISK_TABLE, riskColumns, alerts.risks.map(riskValues));
     const t = d.tags.throttling;

@@ -5,7 +5,7 @@ import type { Detection } from '../content/types.js';
 import { NOTABLE_TABLE, selectDetections } from '../jobs/detect.js';
 import { ensureModelTables } from '../jobs/tables.js';
 import { type DueRun, dueRuns, type PlanOptions } from './plan.js';
-import { type Clock, runWindow, type SchedulerStore } from './run.js';
+import { type Clock, runWindow, type SchedulerStore, type WindowEnv } from './run.js';
 import { ensureSchedulerTables, type RunRecord, readState } from './tables.js';
 
 export interface SchedulerOptions extends PlanOptions {
@@ -16,6 +16,8 @@ export interface SchedulerOptions extends PlanOptions {
   readonly detection?: string;
   /** Id source for notable event ids; random UUIDs by default. */
   readonly newId?: () => string;
+  /** See `WindowEnv.onCommit`. */
+  readonly onCommit?: WindowEnv['onCommit'];
 }
 
 /** A detection the scheduler could not plan (bad cron or time modifier); it is skipped, the others run. */
@@ -88,10 +90,15 @@ export class Scheduler {
     }
     // oldest window first across detections; at one time, correlation searches after the risk they read
     due.sort((a, b) => a.w.scheduled - b.w.scheduled || rank(a.d) - rank(b.d));
-    const env = { store: this.store, content: this.opts.content, clock: this.clock };
-    const withId = this.opts.newId ? { ...env, newId: this.opts.newId } : env;
+    const env: WindowEnv = {
+      store: this.store,
+      content: this.opts.content,
+      clock: this.clock,
+      ...(this.opts.newId ? { newId: this.opts.newId } : {}),
+      ...(this.opts.onCommit ? { onCommit: this.opts.onCommit } : {}),
+    };
     const runs: RunRecord[] = [];
-    for (const { d, w } of due) runs.push(await runWindow(withId, d, w));
+    for (const { d, w } of due) runs.push(await runWindow(env, d, w));
     return { runs, problems };
   }
 }
