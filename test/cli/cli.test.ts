@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/command.js';
-import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'ws-ftp.eve.json');
@@ -15,23 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const freshStore = () => join(dir, `s${n++}.duckdb`);
 
-async function vigil(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    stdin: Readable.from([]),
-    env: {},
-    cwd: dir,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const vigil = (...argv: string[]) => runCli(dir, ...argv);
 
 const jsonLines = (text: string) =>
   text

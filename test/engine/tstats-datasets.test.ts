@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticError } from '../../src/core/diagnostics.js';
 import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
 import { getDataset } from '../../src/model/registry.js';
 import type { Store } from '../../src/store/index.js';
+import { failureCodes } from '../helpers/cli.js';
 import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated rows for Authentication, Change, Endpoint and Web, written as the data models store them.
@@ -69,15 +69,7 @@ async function run(spl: string): Promise<Row[]> {
   return r.rows;
 }
 
-async function codes(spl: string): Promise<string[]> {
-  try {
-    await run(spl);
-  } catch (e) {
-    if (e instanceof DiagnosticError) return e.diagnostics.map((d) => d.code);
-    throw e;
-  }
-  return [];
-}
+const codes = (spl: string) => failureCodes(() => run(spl));
 
 beforeAll(async () => {
   store = await modelStore();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticError } from '../../src/core/diagnostics.js';
 import type { Row } from '../../src/core/value.js';
 import { runSearch } from '../../src/engine/run.js';
 import { getDataset } from '../../src/model/registry.js';
 import type { Store } from '../../src/store/index.js';
+import { failureCodes } from '../helpers/cli.js';
 import { appendStored, modelStore } from '../helpers/store.js';
 
 // Generated Web events at known instants (UTC): 2024-01-31 23:59:50, 2024-02-01 00:00:20, 2024-02-01 01:30:00,
@@ -28,15 +28,7 @@ async function run(spl: string): Promise<Row[]> {
   return r.rows;
 }
 
-async function codes(spl: string): Promise<string[]> {
-  try {
-    await run(spl);
-  } catch (e) {
-    if (e instanceof DiagnosticError) return e.diagnostics.map((d) => d.code);
-    throw e;
-  }
-  return [];
-}
+const codes = (spl: string) => failureCodes(() => run(spl));
 
 beforeAll(async () => {
   store = await modelStore();

@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/command.js';
-import { main } from '../../src/cli/main.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
 import { broken, contentWith, HOUR, T0, TestClock, wsFtp } from './fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-runs-cli-'));
@@ -24,22 +22,7 @@ beforeAll(async () => {
   await s.close();
 });
 
-async function vigil(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    stdin: Readable.from([]),
-    env: {},
-    cwd: dir,
-  };
-  return { code: await main(argv, io), out, err };
-}
+const vigil = (...argv: string[]) => runCli(dir, ...argv);
 
 const lines = (text: string) => text.split('\n').filter(Boolean);
 
