@@ -133,6 +133,8 @@ const commonFields = {
     .nullish()
     .transform((v) => v ?? []),
   enabled_by_default: z.boolean().optional(),
+  /** vigil's extension: evaluate on each ingested batch too (the service's real-time alerting). */
+  realtime: z.boolean().optional(),
   deployment: Deployment.optional(),
 };
 

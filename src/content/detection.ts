@@ -180,6 +180,7 @@ function assemble(
     ),
     tactics: tacticsOf(tags.mitreAttackId, attack),
     enabled: raw.enabled_by_default === true,
+    realtime: raw.realtime === true,
     sourceFile,
   };
 }

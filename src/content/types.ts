@@ -133,6 +133,8 @@ export interface Detection {
   readonly tactics: readonly { readonly id: string; readonly name: string; readonly shortname: string }[];
   /** `enabled_by_default: true` in the YAML (ESCU ships every detection disabled). */
   readonly enabled: boolean;
+  /** vigil's `realtime: true`: also evaluated on each ingested batch, not only on its schedule. */
+  readonly realtime: boolean;
   readonly sourceFile: string;
 }
 

@@ -110,7 +110,11 @@ export async function serve(opts: ServiceOptions): Promise<void> {
     const every = config.schedule.poll_ms;
     await followRound(follower, signal, log);
     await Promise.all([
-      loop('follow', signal, every, log, () => followRound(follower, signal, log)),
+      loop('follow', signal, every, log, async () => {
+        if (!(await followRound(follower, signal, log))) return;
+        for (const r of await scheduler.realtime())
+          if (r.notables > 0 || r.error) log({ event: 'realtime_run', ...r });
+      }),
       loop('schedule', signal, every, log, async () => {
         const { runs, problems } = await scheduler.tick();
         for (const r of runs) log({ event: 'run', ...r });
@@ -128,15 +132,17 @@ export async function serve(opts: ServiceOptions): Promise<void> {
   }
 }
 
+/** One follow round; returns whether it stored rows (then the real-time detections run). */
 async function followRound(
   follower: Follower,
   signal: AbortSignal,
   log: (e: LogEntry) => void,
-): Promise<void> {
+): Promise<boolean> {
   const batch = await follower.round(signal);
   const t = batch?.total;
   if (t && (t.linesRead > 0 || t.rejected > 0))
     log({ event: 'ingested', lines: t.linesRead, rows: t.rowsStored, rejected: t.rejected });
+  return Object.values(t?.rowsStored ?? {}).some((n) => n > 0);
 }
 
 /** Runs `step` until `signal` aborts, `ms` apart; a step that throws is logged and tried again next time. */

@@ -42,6 +42,7 @@ export function serviceContent(
     changed.set(d.id, {
       ...base,
       enabled: o.enabled ?? base.enabled,
+      realtime: o.realtime ?? base.realtime,
       deployment: {
         ...base.deployment,
         ...(o.cron ? { cron: o.cron } : {}),

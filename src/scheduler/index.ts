@@ -1,5 +1,6 @@
 export { CronError, checkCron, fireTimesBetween, lastFireTime } from './cron.js';
 export { DEFAULT_MAX_CATCH_UP, type DueRun, dueRuns, type PlanOptions, windowAt } from './plan.js';
+export { windowsCovering } from './realtime.js';
 export { type ListRunsOptions, listRuns } from './records.js';
 export { type Clock, runWindow, type SchedulerStore, sidOf, type WindowEnv } from './run.js';
 export {

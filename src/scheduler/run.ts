@@ -6,6 +6,7 @@ import type { Detection } from '../content/types.js';
 import { NOTABLE_TABLE, RISK_TABLE } from '../jobs/detect.js';
 import { search } from '../jobs/search.js';
 import type { Store } from '../store/types.js';
+import { freshRows, recordIdentities } from './identity.js';
 import type { DueRun } from './plan.js';
 import { RUNS_TABLE, type RunRecord, runColumns, runValues, writeState } from './tables.js';
 import { recordKeys, throttleRows } from './throttle.js';
@@ -38,9 +39,11 @@ interface Alerts {
   readonly notables: readonly Notable[];
   readonly risks: readonly RiskEvent[];
   readonly keys: readonly string[];
+  /** Identities of the rows raised for this window (see `identity.ts`). */
+  readonly identities: readonly string[];
 }
 
-const NO_ALERTS: Alerts = { rows: 0, suppressed: 0, notables: [], risks: [], keys: [] };
+const NO_ALERTS: Alerts = { rows: 0, suppressed: 0, notables: [], risks: [], keys: [], identities: [] };
 
 /** Splunk's scheduled-search sid shape; one per detection window. */
 export function sidOf(d: Detection, scheduled: number): string {
@@ -54,10 +57,12 @@ async function alertsFor(env: WindowEnv, d: Detection, due: DueRun, ctx: RunCont
     latest: due.latest,
     now: due.scheduled,
   });
+  // a row already raised for this window (by a real-time run) is not raised again
+  const fresh = await freshRows(env.store, d, env.content, due.earliest, rows);
   const t = d.tags.throttling;
   const kept = t
-    ? await throttleRows(env.store, d.id, t, rows, due.scheduled)
-    : { alerting: rows, suppressed: 0, keys: [] };
+    ? await throttleRows(env.store, d.id, t, fresh.rows, due.scheduled)
+    : { alerting: fresh.rows, suppressed: 0, keys: [] };
   const events = kept.alerting.map((row) => eventsForRow(d, row, ctx));
   return {
     rows: rows.length,
@@ -65,6 +70,7 @@ async function alertsFor(env: WindowEnv, d: Detection, due: DueRun, ctx: RunCont
     notables: events.flatMap((e) => (e.notable ? [e.notable] : [])),
     risks: events.flatMap((e) => e.risks),
     keys: kept.keys,
+    identities: fresh.identities,
   };
 }
 
@@ -74,10 +80,15 @@ async function alertsFor(env: WindowEnv, d: Detection, due: DueRun, ctx: RunCont
  * nothing of it stored, so each window raises its alerts exactly once. A failing search is recorded with its
  * error and the state still moves on, as a failed Splunk scheduled search is not re-dispatched.
  */
-export async function runWindow(env: WindowEnv, d: Detection, due: DueRun): Promise<RunRecord> {
+export async function runWindow(
+  env: WindowEnv,
+  d: Detection,
+  due: DueRun,
+  early = false,
+): Promise<RunRecord> {
   const started = env.clock.now();
   const ctx: RunContext = {
-    sid: sidOf(d, due.scheduled),
+    sid: early ? `realtime__${sidOf(d, due.scheduled)}__${Math.floor(started)}` : sidOf(d, due.scheduled),
     searchTime: due.scheduled,
     earliest: due.earliest,
     latest: due.latest,
@@ -103,19 +114,27 @@ export async function runWindow(env: WindowEnv, d: Detection, due: DueRun): Prom
     suppressed: alerts.suppressed,
     error,
   };
-  await commit(env, d, record, alerts);
+  await commit(env, d, record, alerts, early);
   return record;
 }
 
-async function commit(env: WindowEnv, d: Detection, record: RunRecord, alerts: Alerts): Promise<void> {
+/** `early`: a real-time run of a window before its scheduled time, which leaves the schedule's state alone. */
+async function commit(
+  env: WindowEnv,
+  d: Detection,
+  record: RunRecord,
+  alerts: Alerts,
+  early: boolean,
+): Promise<void> {
   const store = env.store;
   await store.transaction(async () => {
     await env.onCommit?.(alerts);
+    await recordIdentities(store, d, record.earliest, alerts.identities);
     await store.append(NOTABLE_TABLE, notableColumns, alerts.notables.map(notableValues));
     await store.append(RISK_TABLE, riskColumns, alerts.risks.map(riskValues));
     const t = d.tags.throttling;
     if (t && record.error === null) await recordKeys(store, d.id, t, alerts.keys, record.scheduled);
     await store.append(RUNS_TABLE, runColumns, [runValues(record)]);
-    await writeState(store, d.id, record.scheduled);
+    if (!early) await writeState(store, d.id, record.scheduled);
   });
 }

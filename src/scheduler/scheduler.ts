@@ -5,6 +5,7 @@ import type { Detection } from '../content/types.js';
 import { NOTABLE_TABLE, selectDetections } from '../jobs/detect.js';
 import { ensureModelTables } from '../jobs/tables.js';
 import { type DueRun, dueRuns, type PlanOptions } from './plan.js';
+import { windowsCovering } from './realtime.js';
 import { type Clock, runWindow, type SchedulerStore, type WindowEnv } from './run.js';
 import { ensureSchedulerTables, type RunRecord, readState } from './tables.js';
 
@@ -60,6 +61,36 @@ export class Scheduler {
     return next;
   }
 
+  /**
+   * Evaluates the real-time detections now, over the scheduled windows that contain the current time, ahead of
+   * their schedule (called after each ingested batch); queued with the ticks, so runs never overlap.
+   */
+  realtime(): Promise<readonly RunRecord[]> {
+    const next = this.queue.then(() => this.realtimeNow());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async realtimeNow(): Promise<RunRecord[]> {
+    await this.prepare();
+    const now = this.clock.now();
+    const runs: RunRecord[] = [];
+    for (const d of this.detections.filter((x) => x.realtime)) {
+      for (const w of windowsCovering(d, now)) runs.push(await runWindow(this.env(), d, w, true));
+    }
+    return runs;
+  }
+
+  private env(): WindowEnv {
+    return {
+      store: this.store,
+      content: this.opts.content,
+      clock: this.clock,
+      ...(this.opts.newId ? { newId: this.opts.newId } : {}),
+      ...(this.opts.onCommit ? { onCommit: this.opts.onCommit } : {}),
+    };
+  }
+
   /** Ticks until `signal` aborts, pausing `pollMs` (default 1000) between ticks. */
   async run(signal: AbortSignal, pollMs = 1000): Promise<void> {
     while (!signal.aborted) {
@@ -90,15 +121,8 @@ export class Scheduler {
     }
     // oldest window first across detections; at one time, correlation searches after the risk they read
     due.sort((a, b) => a.w.scheduled - b.w.scheduled || rank(a.d) - rank(b.d));
-    const env: WindowEnv = {
-      store: this.store,
-      content: this.opts.content,
-      clock: this.clock,
-      ...(this.opts.newId ? { newId: this.opts.newId } : {}),
-      ...(this.opts.onCommit ? { onCommit: this.opts.onCommit } : {}),
-    };
     const runs: RunRecord[] = [];
-    for (const { d, w } of due) runs.push(await runWindow(env, d, w));
+    for (const { d, w } of due) runs.push(await runWindow(this.env(), d, w));
     return { runs, problems };
   }
 }

@@ -1,6 +1,7 @@
 import type { Value } from '../core/value.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import type { ColumnDef, Store } from '../store/types.js';
+import { IDENTITY_TABLE, identityColumns } from './identity.js';
 
 /** Per detection: the scheduled time of the last window run (the scheduler's only state). */
 export const STATE_TABLE = 'vigil_schedule_state';
@@ -59,6 +60,7 @@ export async function ensureSchedulerTables(store: Store): Promise<void> {
   await store.ensureTable(STATE_TABLE, stateColumns);
   await store.ensureTable(RUNS_TABLE, runColumns);
   await store.ensureTable(THROTTLE_TABLE, throttleColumns);
+  await store.ensureTable(IDENTITY_TABLE, identityColumns);
 }
 
 export function runValues(r: RunRecord): Value[] {
