@@ -62,7 +62,7 @@ export class Scheduler {
   }
 
   /**
-   * Evaluates the real-time detections now, over the scheduled windows that contain the current time, ahead of
+   * Evaluates the real-time detections now, over the scheduled windows that contain the last minute, ahead of
    * their schedule (called after each ingested batch); queued with the ticks, so runs never overlap.
    */
   realtime(): Promise<readonly RunRecord[]> {
@@ -76,7 +76,11 @@ export class Scheduler {
     const now = this.clock.now();
     const runs: RunRecord[] = [];
     for (const d of this.detections.filter((x) => x.realtime)) {
-      for (const w of windowsCovering(d, now)) runs.push(await runWindow(this.env(), d, w, true));
+      // events stamped up to a minute ago may fall in the window before the current one
+      const windows = new Map(
+        [...windowsCovering(d, now - 60), ...windowsCovering(d, now)].map((w) => [w.scheduled, w]),
+      );
+      for (const w of windows.values()) runs.push(await runWindow(this.env(), d, w, true));
     }
     return runs;
   }

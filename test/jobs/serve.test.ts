@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,46 @@ describe('vigil serve', () => {
     expect(runs.map((r) => [r.scheduled, r.notables, r.error])).toEqual([
       [Date.UTC(2023, 9, 1, 16, 40) / 1000, 2, null],
     ]);
+  }, 30_000);
+
+  it('raises the notable of a line appended to a followed file from the real-time run, before its schedule', async () => {
+    const live = join(dir, 'live');
+    await mkdir(join(live, 'logs'), { recursive: true });
+    await writeFile(join(live, 'logs', 'eve.json'), '');
+    const config = parseConfig(
+      `store: vigil.duckdb\ninputs: [{ path: logs }]\nschedule: { poll_ms: 50 }\nsinks: [{ type: file, path: alerts.jsonl }]\n`,
+      join(live, 'vigil.yml'),
+    );
+    if (!config.ok) throw new Error(JSON.stringify(config.problems));
+    const stop = new AbortController();
+    const running = serve({
+      config: config.config,
+      file: join(live, 'vigil.yml'),
+      signal: stop.signal,
+      log: () => {},
+    });
+    // generated: the example's exploitation line, stamped with the current time
+    const line = (await readFile(EXAMPLE, 'utf8')).split('\n').find((l) => l.includes('AuthUser')) as string;
+    const stamped = line.replace(
+      /"timestamp":"[^"]+"/,
+      `"timestamp":"${new Date().toISOString().replace('Z', '+0000')}"`,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    await appendFile(join(live, 'logs', 'eve.json'), `${stamped}\n`);
+    const notable = await waitFor(async () => {
+      const text = await readFile(join(live, 'alerts.jsonl'), 'utf8').catch(() => '');
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .find((l) => l.kind === 'notable');
+    });
+    stop.abort();
+    await running;
+    expect(notable.alert).toMatchObject({
+      rule_title: 'WS FTP Remote Code Execution',
+      orig_sid: expect.stringMatching(/^realtime__/),
+    });
   }, 30_000);
 
   it('--check lists every problem of the configuration, and nothing starts', async () => {
