@@ -1,6 +1,6 @@
 /**
  * One measured phase of the benchmark, run in its own process so its peak RSS is its own:
- *   node dist/bench/phases.js <ingest|detect|duckdb-ref|node-ref> FILE STORE
+ *   node dist/bench/phases.js <ingest|detect|duckdb-ref|node-ref|realtime> FILE STORE
  * Prints one JSON line: { phase, ms, maxRssMb, ...counts }.
  */
 import { createReadStream } from 'node:fs';
@@ -9,6 +9,7 @@ import { ingest } from '../src/ingest/ingest.js';
 import { loadAllContent } from '../src/jobs/content.js';
 import { detect } from '../src/jobs/detect.js';
 import { openStore } from '../src/store/index.js';
+import { realtimePhase } from './realtime.js';
 
 type Result = Record<string, number | string>;
 
@@ -33,9 +34,10 @@ async function detectPhase(storePath: string): Promise<void> {
   const store = await openStore(storePath);
   const content = await loadAllContent({ macroFiles: [] });
   // warm-up run on the same store: the measured one is a steady-state scheduled run
-  await detect(store, { content, window: { kind: 'all-time' } });
+  const opts = { content, detection: 'WS FTP Remote Code Execution', window: { kind: 'all-time' } } as const;
+  await detect(store, opts);
   await timed('detect', async () => {
-    const r = await detect(store, { content, window: { kind: 'all-time' } });
+    const r = await detect(store, opts);
     return { notables: r.notables.length, risks: r.risks.length };
   });
   await store.close();
@@ -93,12 +95,17 @@ async function nodeReference(file: string): Promise<void> {
   });
 }
 
+async function realtime(): Promise<void> {
+  await timed('realtime', () => realtimePhase());
+}
+
 const [phase, file = '', storePath = ''] = process.argv.slice(2);
 const phases: Record<string, () => Promise<void>> = {
   ingest: () => ingestPhase(file, storePath),
   detect: () => detectPhase(storePath),
   'duckdb-ref': () => duckdbReference(file),
   'node-ref': () => nodeReference(file),
+  realtime,
 };
 const run = phase ? phases[phase] : undefined;
 if (!run) {

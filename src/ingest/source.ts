@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { IDENTITY_BYTES } from './ledger.js';
 
@@ -53,10 +54,24 @@ export function fileBytes(file: OpenFile, start: number): AsyncIterable<Buffer> 
   const end = file.stat.size - 1;
   if (!file.gzip) {
     if (start > end) return emptyStream();
-    return file.handle.createReadStream({ start, end, autoClose: false, highWaterMark: CHUNK_BYTES });
+    return readRange(file.handle, start, end);
   }
-  const raw = file.handle.createReadStream({ start: 0, end, autoClose: false, highWaterMark: CHUNK_BYTES });
-  return raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES }));
+  return Readable.from(readRange(file.handle, 0, end)).pipe(createGunzip({ chunkSize: CHUNK_BYTES }));
+}
+
+/**
+ * The bytes `[start, end]` of a handle kept open, read with positioned reads. (A stream made by
+ * `handle.createReadStream` leaves a listener on the handle until it closes, and a followed file is read many
+ * times while it stays open.)
+ */
+async function* readRange(handle: OpenFile['handle'], start: number, end: number): AsyncGenerator<Buffer> {
+  for (let at = start; at <= end; ) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - at + 1));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+    if (bytesRead === 0) return;
+    at += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
 }
 
 /** Drops the first `count` bytes of a stream (to resume a decompressed stream). */
