@@ -8,6 +8,7 @@ import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
+import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
 
 /** One line per CLI command; each lives in `commands/<name>.ts`. */
@@ -20,6 +21,7 @@ const COMMANDS: readonly CliCommand[] = [
   coverageCommand,
   runsCommand,
   serveCommand,
+  statusCommand,
 ];
 
 function help(): string {

@@ -11,7 +11,9 @@ import type { ColumnDef } from '../store/types.js';
  */
 export const IDENTITY_BYTES = 1024;
 
-const TABLE = 'vigil_ingested_files';
+/** The ledger table: `vigil status` reads it to show how far each followed file has been read. */
+export const LEDGER_TABLE = 'vigil_ingested_files';
+const TABLE = LEDGER_TABLE;
 
 const columns: readonly ColumnDef[] = [
   { name: 'identity', type: 'string' },

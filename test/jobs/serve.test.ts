@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/load.js';
 import { type LogEntry, serve } from '../../src/jobs/serve.js';
 import { listRuns } from '../../src/scheduler/index.js';
 import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'ws-ftp.eve.json');
 // the bundled example's exploitation lines are at 16:31 and 16:33 UTC on 2023-10-01
@@ -85,6 +86,22 @@ describe('vigil serve', () => {
       [Date.UTC(2023, 9, 1, 16, 40) / 1000, 2, null],
     ]);
   }, 30_000);
+
+  it('vigil status shows what the service did: inputs and lag, the last run per detection, the outbox', async () => {
+    const r = await runCli(dir, 'status', '--store', join(dir, 'vigil.duckdb'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.inputs).toMatchObject([{ path: join(dir, 'logs', 'eve.json'), lagBytes: 0, lines: 11 }]);
+    expect(s.detections).toContainEqual(
+      expect.objectContaining({
+        detection: 'WS FTP Remote Code Execution',
+        lastScheduled: Date.UTC(2023, 9, 1, 16, 40) / 1000,
+        notables: 2,
+        error: null,
+      }),
+    );
+    expect(s.outbox).toEqual([{ sink: 'file', state: 'delivered', count: 4 }]);
+  });
 
   it('raises the notable of a line appended to a followed file from the real-time run, before its schedule', async () => {
     const live = join(dir, 'live');
