@@ -65,14 +65,12 @@ export const addtotals = defineCommand<AddtotalsNode>({
     while (!c.atEnd()) {
       const opt = c.acceptOption();
       if (opt) {
-        const name = { value: opt.name, span: opt.span };
         const v = opt.value.value;
-        const key = name?.value.toLowerCase() ?? '';
+        const key = opt.name;
         if ((key === 'row' || key === 'col') && parseBool(v) !== undefined)
           node[key] = parseBool(v) as boolean;
         else if (key === 'fieldname' || key === 'labelfield' || key === 'label') node[key] = v;
-        else if (name)
-          c.fail('SPL1411', `addtotals option "${name.value}" is not supported by vigil`, name.span);
+        else c.fail('SPL1411', `addtotals option "${opt.name}" is not supported by vigil`, opt.span);
         continue;
       }
       const list = parseFieldList(c, []);

@@ -44,16 +44,14 @@ export const makemv = defineCommand<MakemvNode>({
     while (!c.atEnd()) {
       const opt = c.acceptOption();
       if (opt) {
-        const name = { value: opt.name, span: opt.span };
         const v = opt.value.value;
-        const key = name?.value.toLowerCase();
+        const key = opt.name;
         const b = parseBool(v);
         if (key === 'delim') opts.delim = v;
         else if (key === 'tokenizer' && compilePcre(v).ok) opts.tokenizer = v;
         else if (key === 'allowempty' && b !== undefined) opts.allowempty = b;
         else if (key === 'setsv' && b === false) continue;
-        else if (name)
-          c.fail('SPL1412', `makemv option "${name.value}=${v}" is not supported by vigil`, name.span);
+        else c.fail('SPL1412', `makemv option "${opt.name}=${v}" is not supported by vigil`, opt.span);
         continue;
       }
       const t = c.expectValue('a field name');

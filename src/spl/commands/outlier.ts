@@ -61,16 +61,14 @@ export const outlier = defineCommand<OutlierNode>({
     while (!c.atEnd()) {
       const opt = c.acceptOption();
       if (opt) {
-        const name = { value: opt.name, span: opt.span };
         const v = opt.value.value;
-        const key = name?.value.toLowerCase();
+        const key = opt.name;
         const b = parseBool(v);
         const action = ACTIONS[v.toLowerCase()];
         if (key === 'action' && action) node.action = action;
         else if (key === 'param' && Number(v) > 0) node.param = Number(v);
         else if ((key === 'uselower' || key === 'mark') && b !== undefined) node[key] = b;
-        else if (name)
-          c.fail('SPL1414', `outlier option "${name.value}=${v}" is not supported by vigil`, name.span);
+        else c.fail('SPL1414', `outlier option "${opt.name}=${v}" is not supported by vigil`, opt.span);
         continue;
       }
       fields.push(...parseFieldList(c, []).map((f) => f.name));
