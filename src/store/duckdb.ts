@@ -18,7 +18,14 @@ export interface DuckDbStore extends Store {
 
 /** Opens (creating if needed) a DuckDB database file; `:memory:` gives a throwaway in-memory store. */
 export async function openDuckDbStore(path: string): Promise<DuckDbStore> {
-  const instance = await DuckDBInstance.create(path);
+  const instance = await DuckDBInstance.create(path).catch((e: Error) => {
+    const holder = /Conflicting lock is held in .*\(PID (\d+)\)/.exec(e.message);
+    if (!holder) throw e;
+    // DuckDB lets one process write a database file
+    throw new Error(
+      `the store ${path} is in use by another process (PID ${holder[1]}), probably vigil serve: stop it to read the store`,
+    );
+  });
   const connection = await instance.connect();
   return new DuckDbStoreImpl(path, instance, connection);
 }

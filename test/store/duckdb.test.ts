@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DuckDbStore, openDuckDbStore } from '../../src/store/duckdb.js';
 import { resolveStorePath } from '../../src/store/path.js';
@@ -139,4 +143,30 @@ describe('resolveStorePath', () => {
   ])('%s', (_name, flag, env, expected) => {
     expect(resolveStorePath(flag, env)).toBe(expected);
   });
+});
+
+describe('a store another process holds', () => {
+  it('says which process holds it instead of DuckDB lock details', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-lock-'));
+    const path = join(dir, 'held.duckdb');
+    // a child process opens the file and keeps it until it is killed
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { DuckDBInstance } from '@duckdb/node-api'; await DuckDBInstance.create(${JSON.stringify(path)}); console.log('open'); setInterval(() => {}, 1000);`,
+      ],
+      { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+      await expect(openDuckDbStore(path)).rejects.toThrow(
+        `the store ${path} is in use by another process (PID ${child.pid}), probably vigil serve`,
+      );
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });
