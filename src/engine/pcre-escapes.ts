@@ -34,53 +34,55 @@ export function literal(ch: string, inClass = false): string {
 
 export const hexChar = (hex: string) => String.fromCodePoint(Number.parseInt(hex || '0', 16));
 
+/** Control characters, the same inside and outside a class. */
+const CONTROL: Readonly<Record<string, string>> = {
+  n: '\\n',
+  r: '\\r',
+  t: '\\t',
+  f: '\\f',
+  e: '\\x1b',
+  a: '\\x07',
+};
+
+const OUTSIDE: Readonly<Record<string, string>> = {
+  ...CONTROL,
+  A: START,
+  z: END,
+  Z: `(?=\\n?${END})`,
+  b: '\\b',
+  B: '\\B',
+  d: '\\d',
+  D: '\\D',
+  w: '\\w',
+  W: '\\W',
+  s: `[${SPACE}]`,
+  S: `[^${SPACE}]`,
+  h: `[${HSPACE}]`,
+  H: `[^${HSPACE}]`,
+  v: `[${VSPACE}]`,
+  V: `[^${VSPACE}]`,
+  R: `(?:\\r\\n|[${VSPACE}])`,
+  N: '[^\\n]',
+};
+
+const INSIDE: Readonly<Record<string, string>> = {
+  ...CONTROL,
+  d: '\\d',
+  D: '\\D',
+  w: '\\w',
+  W: '\\W',
+  s: SPACE,
+  S: NOT_SPACE,
+  h: HSPACE,
+  v: VSPACE,
+  b: '\\x08',
+};
+
 /** Escapes with a fixed translation outside a class; undefined for those needing more reading. */
 export function outsideEscape(c: string): string | undefined {
-  const map: Record<string, string> = {
-    A: START,
-    z: END,
-    Z: `(?=\\n?${END})`,
-    b: '\\b',
-    B: '\\B',
-    d: '\\d',
-    D: '\\D',
-    w: '\\w',
-    W: '\\W',
-    s: `[${SPACE}]`,
-    S: `[^${SPACE}]`,
-    h: `[${HSPACE}]`,
-    H: `[^${HSPACE}]`,
-    v: `[${VSPACE}]`,
-    V: `[^${VSPACE}]`,
-    R: `(?:\\r\\n|[${VSPACE}])`,
-    N: '[^\\n]',
-    n: '\\n',
-    r: '\\r',
-    t: '\\t',
-    f: '\\f',
-    e: '\\x1b',
-    a: '\\x07',
-  };
-  return map[c];
+  return Object.hasOwn(OUTSIDE, c) ? OUTSIDE[c] : undefined;
 }
 
 export function classEscape(c: string): string | undefined {
-  const map: Record<string, string> = {
-    d: '\\d',
-    D: '\\D',
-    w: '\\w',
-    W: '\\W',
-    s: SPACE,
-    S: NOT_SPACE,
-    h: HSPACE,
-    v: VSPACE,
-    b: '\\x08',
-    n: '\\n',
-    r: '\\r',
-    t: '\\t',
-    f: '\\f',
-    e: '\\x1b',
-    a: '\\x07',
-  };
-  return map[c];
+  return Object.hasOwn(INSIDE, c) ? INSIDE[c] : undefined;
 }
