@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { LEDGER_TABLE } from '../ingest/ledger.js';
 import { RUNS_TABLE } from '../scheduler/index.js';
 import { outboxCounts } from '../sinks/index.js';
+import { tableExists } from '../store/columns.js';
 import type { Store } from '../store/types.js';
 
 export interface InputStatus {
@@ -25,13 +26,6 @@ export interface ServiceStatus {
   readonly inputs: readonly InputStatus[];
   readonly detections: readonly DetectionStatus[];
   readonly outbox: readonly { sink: string; state: string; count: number }[];
-}
-
-async function tableExists(store: Store, name: string): Promise<boolean> {
-  const rows = await store.query(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${name.replace(/'/g, "''")}'`,
-  );
-  return Number(rows[0]?.n ?? 0) > 0;
 }
 
 /** What the service has done, from its store: files read and their lag, the last run of each detection, the outbox. */

@@ -1,5 +1,6 @@
 import type { Row } from '../core/value.js';
 import { dialectFor } from '../sql/dialects/index.js';
+import { tableExists } from '../store/columns.js';
 import type { Store } from '../store/types.js';
 import { RUNS_TABLE, type RunRecord } from './tables.js';
 
@@ -29,10 +30,7 @@ function toRecord(r: Row): RunRecord {
 
 /** Recorded runs, newest scheduled time first (then newest start); none if the scheduler never ran. */
 export async function listRuns(store: Store, opts: ListRunsOptions = {}): Promise<RunRecord[]> {
-  const tables = await store.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_name = '${RUNS_TABLE}'`,
-  );
-  if (tables.length === 0) return [];
+  if (!(await tableExists(store, RUNS_TABLE))) return [];
   const sql = dialectFor(store.dialect);
   const who = opts.detection?.toLowerCase();
   const where =

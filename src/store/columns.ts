@@ -2,6 +2,14 @@ import { sqlType } from './duckdb-columns.js';
 import { quoteIdent } from './sql-text.js';
 import type { ColumnDef, Store } from './types.js';
 
+/** Whether the database has a table or view of that name (one catalog query). */
+export async function tableExists(store: Store, name: string): Promise<boolean> {
+  const rows = await store.query(
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${name.replace(/'/g, "''")}'`,
+  );
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
 /** The column names of every table and view of the database, in order, by table name (one catalog query). */
 export async function readColumns(store: Store): Promise<Map<string, string[]>> {
   const rows = await store.query(
