@@ -65,10 +65,9 @@ export function serviceContent(
 
 /** A risk rule's window: the configured length, ending 10 minutes before the run, as its default does. */
 function riskWindow(content: Content, changed: Map<string, Detection>, name: string, window: string): void {
-  const d =
-    changed.get(content.detections.find((x) => x.name === name)?.id ?? '') ??
-    content.detections.find((x) => x.name === name);
-  if (!d) return;
+  const found = content.detections.find((x) => x.name === name);
+  if (!found) return;
+  const d = changed.get(found.id) ?? found;
   const minutes = durationSeconds(window) / 60 + 10;
   changed.set(d.id, { ...d, deployment: { ...d.deployment, earliest: `-${minutes}m@m`, latest: '-10m@m' } });
 }
