@@ -3,7 +3,7 @@ import type { LookupResolver } from '../core/lookup.js';
 import type { Row } from '../core/value.js';
 import { type Plan, planPipeline, refusedCommands } from '../plan/plan.js';
 import { type DatasetResolver, planTstats } from '../plan/tstats.js';
-import type { Pipeline } from '../spl/ast.js';
+import type { Pipeline, SearchExpr } from '../spl/ast.js';
 import type { ExecEnv } from '../spl/command.js';
 import { fieldNames } from '../spl/fieldlist.js';
 import { expandMacros, type MacroLookup } from '../spl/macros.js';
@@ -12,7 +12,7 @@ import { type AnyCommandNode, lookupCommand } from '../spl/registry.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { compileTstats, readTstatsRows } from '../sql/tstats.js';
 import type { DialectName, Store } from '../store/types.js';
-import { hasSubsearch, resolveSubsearches, SUBSEARCH_MAXOUT } from './subsearch.js';
+import { formatRows, hasSubsearch, replaceSubsearches, SUBSEARCH_MAXOUT } from './subsearch.js';
 
 export interface CompileOptions {
   readonly macros: MacroLookup;
@@ -173,9 +173,9 @@ class SearchRun {
     }
   }
 
-  private resolve(expr: Parameters<typeof resolveSubsearches>[0]) {
-    return resolveSubsearches(expr, async (sub) =>
-      (await this.pipeline(sub.pipeline)).slice(0, SUBSEARCH_MAXOUT),
+  private resolve(expr: SearchExpr) {
+    return replaceSubsearches(expr, async (sub) =>
+      formatRows((await this.pipeline(sub.pipeline)).slice(0, SUBSEARCH_MAXOUT), sub.span),
     );
   }
 

@@ -24,11 +24,14 @@ export function formatRows(rows: readonly Row[], span: Span): SearchExpr {
   return terms.length === 1 ? (terms[0] as SearchExpr) : { kind: 'or', items: terms, span };
 }
 
-const MATCH_NOTHING = (span: Span): SearchExpr => ({
-  kind: 'not',
-  expr: { kind: 'term', value: { value: '*', quoted: false, span }, span },
+/** `*`: matches every row (planned as TRUE). */
+export const matchAll = (span: Span): SearchExpr => ({
+  kind: 'term',
+  value: { value: '*', quoted: false, span },
   span,
 });
+
+const MATCH_NOTHING = (span: Span): SearchExpr => ({ kind: 'not', expr: matchAll(span), span });
 
 function fieldTerm(field: string, value: Row[string], span: Span): SearchExpr | undefined {
   if (field === 'search' || field === 'query') {
@@ -45,22 +48,25 @@ function fieldTerm(field: string, value: Row[string], span: Span): SearchExpr | 
   return { kind: 'or', items: compares, span };
 }
 
-/** Replaces every subsearch in `expr` with the filter its results format to, running each with `run`. */
-export async function resolveSubsearches(
+/**
+ * Replaces every subsearch in `expr` with what `replace` makes of it: at run time the filter its results
+ * format to (`formatRows`), when only planning `matchAll`.
+ */
+export async function replaceSubsearches(
   expr: SearchExpr,
-  run: (e: Extract<SearchExpr, { kind: 'subsearch' }>) => Promise<Row[]>,
+  replace: (e: Extract<SearchExpr, { kind: 'subsearch' }>) => Promise<SearchExpr>,
 ): Promise<SearchExpr> {
   switch (expr.kind) {
     case 'and':
     case 'or': {
       const items: SearchExpr[] = [];
-      for (const item of expr.items) items.push(await resolveSubsearches(item, run));
+      for (const item of expr.items) items.push(await replaceSubsearches(item, replace));
       return { ...expr, items };
     }
     case 'not':
-      return { ...expr, expr: await resolveSubsearches(expr.expr, run) };
+      return { ...expr, expr: await replaceSubsearches(expr.expr, replace) };
     case 'subsearch':
-      return formatRows(await run(expr), expr.span);
+      return replace(expr);
     default:
       return expr;
   }

@@ -4,10 +4,11 @@ import { macroLookup } from '../content/macros.js';
 import type { Detection } from '../content/types.js';
 import { type Diagnostic, DiagnosticError, hasErrors } from '../core/diagnostics.js';
 import { runSearch } from '../engine/run.js';
+import { matchAll, replaceSubsearches } from '../engine/subsearch.js';
 import { getDataset } from '../model/registry.js';
 import { refusedCommands } from '../plan/plan.js';
 import { planTstats } from '../plan/tstats.js';
-import type { Pipeline, SearchExpr } from '../spl/ast.js';
+import type { Pipeline } from '../spl/ast.js';
 import type { TstatsNode } from '../spl/commands/tstats.js';
 import { expandMacros, type MacroLookup } from '../spl/macros.js';
 import { parseSpl } from '../spl/parser.js';
@@ -123,7 +124,7 @@ async function cover(
   };
   const parseDiags = [...expansion.diagnostics, ...parsed.diagnostics];
   if (hasErrors(parseDiags)) return fail('parse', parseDiags, []);
-  const planDiags = planAll(parsed.pipeline);
+  const planDiags = await planAll(parsed.pipeline);
   if (hasErrors(planDiags)) return fail('plan', planDiags, ['parse']);
   try {
     await runSearch(d.search, store, {
@@ -164,27 +165,17 @@ function modelOf(t: TstatsNode): string[] {
  * Plans every tstats of the pipeline and its subsearches (a subsearch in a where clause plans as `*`), and
  * refuses the commands vigil will not run.
  */
-function planAll(p: Pipeline): Diagnostic[] {
+async function planAll(p: Pipeline): Promise<Diagnostic[]> {
   const diags: Diagnostic[] = refusedCommands(p);
   for (const t of allCommands(p).filter(isTstats)) {
-    const node = t.where ? { ...t, where: withoutSubsearches(t.where) } : t;
-    planTstats(node, { resolveDataset: getDataset, earliest: null, latest: null }, diags);
+    const where = t.where && (await replaceSubsearches(t.where, async (sub) => matchAll(sub.span)));
+    planTstats(
+      where ? { ...t, where } : t,
+      { resolveDataset: getDataset, earliest: null, latest: null },
+      diags,
+    );
   }
   return diags;
-}
-
-function withoutSubsearches(e: SearchExpr): SearchExpr {
-  switch (e.kind) {
-    case 'and':
-    case 'or':
-      return { ...e, items: e.items.map(withoutSubsearches) };
-    case 'not':
-      return { ...e, expr: withoutSubsearches(e.expr) };
-    case 'subsearch':
-      return { kind: 'term', value: { value: '*', quoted: false, span: e.span }, span: e.span };
-    default:
-      return e;
-  }
 }
 
 function unique(xs: readonly string[]): string[] {
