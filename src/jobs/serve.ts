@@ -21,6 +21,8 @@ export interface ServiceOptions {
   /** Where `secret_env`/`token_env` are read (default: the process environment). */
   readonly env?: NodeJS.ProcessEnv;
   readonly clock?: Clock;
+  /** What `prepareService` gave, when the caller already checked it (so content is loaded once). */
+  readonly prepared?: PreparedService;
 }
 
 /** The sinks a configuration names, with secrets taken from the environment; a missing secret is a problem. */
@@ -62,6 +64,8 @@ export function configuredSinks(
 }
 
 /** Everything `vigil serve` needs before it starts, or the problems that stop it from starting. */
+export type PreparedService = Awaited<ReturnType<typeof prepareService>>;
+
 export async function prepareService(config: Config, file: string, env: NodeJS.ProcessEnv = process.env) {
   const loaded = await loadAllContent({ contentDirs: config.content, macroFiles: config.macros });
   const content = serviceContent(loaded, config, file);
@@ -81,7 +85,7 @@ export async function prepareService(config: Config, file: string, env: NodeJS.P
  */
 export async function serve(opts: ServiceOptions): Promise<void> {
   const { config, signal, log } = opts;
-  const prepared = await prepareService(config, opts.file, opts.env);
+  const prepared = opts.prepared ?? (await prepareService(config, opts.file, opts.env));
   if (prepared.problems.length > 0)
     throw new Error(prepared.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const clock = opts.clock ?? systemClock;

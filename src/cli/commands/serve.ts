@@ -22,11 +22,10 @@ export const serveCommand: CliCommand = {
     const file = stringOpt(values, 'config');
     if (!file) throw new UsageError('give the configuration with --config FILE');
     const loaded = await loadConfig(file);
-    const problems = loaded.ok
-      ? (await prepareService(loaded.config, file, io.env)).problems
-      : loaded.problems;
+    const prepared = loaded.ok ? await prepareService(loaded.config, file, io.env) : undefined;
+    const problems = loaded.ok ? (prepared?.problems ?? []) : loaded.problems;
     for (const p of problems) io.err(formatProblem(p));
-    if (!loaded.ok || problems.length > 0) return 1;
+    if (!loaded.ok || !prepared || problems.length > 0) return 1;
     if (values.check) {
       io.err(`${file}: ok`);
       return 0;
@@ -41,6 +40,7 @@ export const serveCommand: CliCommand = {
         file,
         signal: stop.signal,
         env: io.env,
+        prepared,
         log: (entry) => io.err(JSON.stringify({ time: new Date().toISOString(), ...entry })),
       });
       return 0;
