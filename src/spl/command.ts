@@ -56,6 +56,8 @@ export interface ExecEnv {
 export interface CommandSpec<N extends CommandNode = CommandNode> {
   readonly name: string;
   readonly generating?: boolean;
+  /** For a generating command: whether this use of it adds its rows to the ones before (`inputlookup append=t`), so it may come later in a pipeline. */
+  readonly appends?: (node: N) => boolean;
   /** Why vigil parses this command but will not run it (`apply`: a Machine Learning Toolkit model). */
   readonly refused?: string;
   parse(args: CommandArgs): N;

@@ -114,7 +114,7 @@ function parseSegment(
     new CommandArgs(text, nameSpan.end, end, { start, end }, diags, sub),
   ) as AnyCommandNode;
   // a generating command comes first, unless it adds its rows to the ones before (`inputlookup append=t`)
-  if (spec.generating && index > 0 && !(node as { append?: boolean }).append) {
+  if (spec.generating && index > 0 && !spec.appends?.(node)) {
     diags.push(
       error('SPL1010', `${name} is a generating command and must come first, after a leading "|"`, nameSpan),
     );

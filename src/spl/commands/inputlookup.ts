@@ -30,6 +30,7 @@ function tableRows(table: LookupTable): Row[] {
 export const inputlookup = defineCommand<InputlookupNode>({
   name: 'inputlookup',
   generating: true,
+  appends: (node) => node.append,
   parse(args) {
     const c = args.cursor();
     const opts = { append: false, start: 0, max: DEFAULT_MAX };
