@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AUTO_FORMAT, getFormat } from '../ingest/formats/registry.js';
+import { knownFormats } from '../ingest/sniff.js';
 import { parseTimeModifier } from '../time/modifiers.js';
 
 /**
@@ -28,7 +30,13 @@ const secretRef = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected the name of a
 const input = z.strictObject({
   /** A file, a glob (`/var/log/suricata/eve*.json`) or a folder. */
   path: z.string().min(1),
-  format: z.enum(['suricata']).default('suricata'),
+  /** A format name, or `auto`: each file's format told from its first lines. */
+  format: z
+    .string()
+    .default(AUTO_FORMAT)
+    .refine((name) => name === AUTO_FORMAT || getFormat(name) !== undefined, {
+      error: (issue) => `unknown log format "${String(issue.input)}" (${knownFormats()})`,
+    }),
 });
 
 const override = z.strictObject({

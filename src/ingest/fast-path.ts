@@ -1,12 +1,23 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { quoteIdent, quoteString } from '../store/sql-text.js';
+import type { NdjsonFormat } from './formats/types.js';
 import { insertSql, mappedFields } from './load.js';
 import { mappingSql } from './mapping-sql.js';
 import type { PreciseInput, Progress, ReadSettings } from './precise-path.js';
 import { type Prescan, prescan, sniffType } from './prescan.js';
 import { fileBytes, type OpenFile } from './source.js';
 import type { Tally } from './summary.js';
+
+/** A format DuckDB can read itself: JSON lines whose records name their type. */
+type FastFormat = NdjsonFormat & { readonly typeKey: string; readonly recordType: string };
+type FastSettings = ReadSettings & { readonly format: FastFormat };
+
+function fastSettings(settings: ReadSettings): FastSettings | undefined {
+  const { format } = settings;
+  const fast = format.kind === 'ndjson' && format.fast && format.typeKey && format.recordType;
+  return fast ? (settings as FastSettings) : undefined;
+}
 
 /** Thrown inside the fast path's transaction to roll it back and let the precise path read the file. */
 class FallBack extends Error {}
@@ -28,10 +39,12 @@ interface Outcome {
  */
 export async function readFast(
   file: OpenFile,
-  settings: ReadSettings,
+  readSettings: ReadSettings,
   tally: Tally,
   commit: PreciseInput['commit'],
 ): Promise<{ pendingBytes: number } | null> {
+  const settings = fastSettings(readSettings);
+  if (!settings) return null;
   const path = resolve(file.path);
   // DuckDB expands glob characters in file names
   if (/[*?[\]{}]/.test(path)) return null;
@@ -67,7 +80,7 @@ export async function readFast(
  * Runs the INSERT letting DuckDB write rows in any order (much less work on many threads); a table's
  * row order carries no meaning here, queries order what they return.
  */
-async function insertUnordered(settings: ReadSettings, raw: string): Promise<number> {
+async function insertUnordered(settings: FastSettings, raw: string): Promise<number> {
   const { store, format } = settings;
   await store.exec('SET preserve_insertion_order = false');
   try {
@@ -78,7 +91,7 @@ async function insertUnordered(settings: ReadSettings, raw: string): Promise<num
   }
 }
 
-function rawSql(path: string, gzip: boolean, settings: ReadSettings): string {
+function rawSql(path: string, gzip: boolean, settings: FastSettings): string {
   const { format, params } = settings;
   const fields = mappedFields(format).map((f) => f.name);
   const sql = mappingSql(format.mapping, fields, format.typeKey, params);
@@ -87,7 +100,7 @@ function rawSql(path: string, gzip: boolean, settings: ReadSettings): string {
 }
 
 /** Records per type, counted by DuckDB: a second read, used only when sniffing the bytes was not enough. */
-async function countTypes(path: string, gzip: boolean, settings: ReadSettings): Promise<Map<string, number>> {
+async function countTypes(path: string, gzip: boolean, settings: FastSettings): Promise<Map<string, number>> {
   const key = settings.format.typeKey;
   const relation = readJson(path, gzip, `{${quoteString(key)}: 'VARCHAR'}`);
   const rows = await settings.store.query(
@@ -135,7 +148,7 @@ async function changed(file: OpenFile): Promise<boolean> {
   );
 }
 
-function record(tally: Tally, settings: ReadSettings, outcome: Outcome): void {
+function record(tally: Tally, settings: FastSettings, outcome: Outcome): void {
   tally.linesRead = outcome.progress.lines;
   tally.bytesRead = outcome.progress.offset;
   tally.stored(settings.format.dataset.table, outcome.stored);

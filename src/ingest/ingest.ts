@@ -1,12 +1,13 @@
 import { hostname } from 'node:os';
 import type { DuckDbStore } from '../store/duckdb.js';
 import { readFast } from './fast-path.js';
-import { DEFAULT_FORMAT, getFormat } from './formats/registry.js';
-import type { NdjsonFormat } from './formats/types.js';
+import { AUTO_FORMAT, getFormat } from './formats/registry.js';
+import type { LogFormat } from './formats/types.js';
 import { expandInputs, type Input } from './inputs.js';
 import { ensureLedger, findEntry, saveEntry } from './ledger.js';
 import { rawColumns, stagingTable } from './load.js';
 import { type PreciseInput, type ReadSettings, readPrecise } from './precise-path.js';
+import { chooseFormat, headOf, knownFormats, peek } from './sniff.js';
 import { fileBytes, type OpenFile, openFile, skipBytes } from './source.js';
 import { type FileResult, fileResult, type IngestSummary, summarize, Tally } from './summary.js';
 
@@ -14,7 +15,7 @@ export interface IngestOptions {
   readonly store: DuckDbStore;
   /** Read for the input `-` (default: process.stdin). */
   readonly stdin?: NodeJS.ReadableStream;
-  /** Log format name (default `suricata`). */
+  /** Log format name, or `auto` (the default): each file's format told from its first lines. */
   readonly format?: string;
   /** `host` for records that do not name one (default: this machine's hostname). */
   readonly host?: string;
@@ -34,16 +35,16 @@ export const STDIN_SOURCE = 'stdin';
 
 interface Run {
   readonly options: IngestOptions;
-  readonly format: NdjsonFormat;
   readonly maxRejects: number;
-  readonly settings: (source: string) => ReadSettings;
+  /** Settings for reading `source` as `format`, its tables created on first use. */
+  readonly settings: (source: string, format: LogFormat) => Promise<ReadSettings>;
 }
 
 /**
  * `vigil ingest`: reads log files (plain or gzip), directories (recursively) and `-` (stdin) into the
  * store. Files are read once: a file already read adds nothing, a grown file is read on from where it
  * stopped. Bad lines are skipped and reported; a file that cannot be read is reported and the others
- * are still read. Throws only for an unknown format or a store failure while preparing tables.
+ * are still read. Throws only for an unknown format name or a store failure while preparing tables.
  */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const run = await prepare(options);
@@ -68,24 +69,30 @@ export async function ingestOpenFile(file: OpenFile, options: IngestOptions): Pr
 }
 
 async function prepare(options: IngestOptions): Promise<Run> {
-  const format = getFormat(options.format ?? DEFAULT_FORMAT);
-  if (!format) throw new Error(`unknown log format "${options.format}"`);
+  const name = options.format ?? AUTO_FORMAT;
+  if (name !== AUTO_FORMAT && !getFormat(name))
+    throw new Error(`unknown log format "${name}" (${knownFormats()})`);
   const { store } = options;
-  await store.ensureTable(format.dataset.table, format.dataset.fields);
-  await store.ensureTempTable(stagingTable(format), rawColumns(format));
   await ensureLedger(store);
   const host = options.host ?? hostname();
+  const ready = new Set<string>();
   return {
     options,
-    format,
     maxRejects: options.maxRejects ?? 10,
-    settings: (source) => ({
-      store,
-      format,
-      params: { source, host },
-      maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-      batchRows: options.batchRows ?? 50_000,
-    }),
+    settings: async (source, format) => {
+      if (!ready.has(format.name)) {
+        await store.ensureTable(format.dataset.table, format.dataset.fields);
+        await store.ensureTempTable(stagingTable(format), rawColumns(format));
+        ready.add(format.name);
+      }
+      return {
+        store,
+        format,
+        params: { source, host },
+        maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+        batchRows: options.batchRows ?? 50_000,
+      };
+    },
   };
 }
 
@@ -93,11 +100,16 @@ async function ingestInput(input: Input, run: Run): Promise<FileResult> {
   if (input.kind === 'error') return failed(input.path, input.error, run);
   if (input.kind === 'file') return ingestFile(input.path, run);
   const tally = new Tally('-', run.maxRejects);
-  const stream = (run.options.stdin ?? process.stdin) as AsyncIterable<Buffer>;
+  const { sample, stream } = await peek((run.options.stdin ?? process.stdin) as AsyncIterable<Buffer>);
+  const chosen = await chooseFormat(run.options.format ?? AUTO_FORMAT, async () => sample);
+  if ('error' in chosen) return failed('-', `cannot ingest standard input: ${chosen.error}`, run);
+  if (chosen.format === null) return fileResult(tally, 'ingested', { method: null, gzip: false });
   const start = { offset: 0, lines: 0 };
   const read: PreciseInput = { stream, start, finished: true, commit: async () => {} };
-  const { pendingBytes } = await readPrecise(read, run.settings(STDIN_SOURCE), tally);
-  return fileResult(tally, 'ingested', { method: 'precise', gzip: false, pendingBytes });
+  const settings = await run.settings(STDIN_SOURCE, chosen.format);
+  const { pendingBytes } = await readPrecise(read, settings, tally);
+  const format = chosen.format.name;
+  return fileResult(tally, 'ingested', { method: 'precise', gzip: false, pendingBytes, format });
 }
 
 async function ingestFile(path: string, run: Run): Promise<FileResult> {
@@ -119,20 +131,30 @@ async function ingestFile(path: string, run: Run): Promise<FileResult> {
 async function readFile(file: OpenFile, run: Run): Promise<FileResult> {
   const { store } = run.options;
   const tally = new Tally(file.path, run.maxRejects);
-  const done = (method: 'fast' | 'precise' | null, pendingBytes = 0) =>
-    fileResult(tally, method ? 'ingested' : 'already-read', { method, gzip: file.gzip, pendingBytes });
   if (file.head.length === 0) return fileResult(tally, 'ingested', { method: null, gzip: false });
   const entry = await findEntry(store, file.head);
-  if (entry?.complete || (entry && !file.gzip && entry.offset === file.stat.size)) return done(null);
+  if (entry?.complete || (entry && !file.gzip && entry.offset === file.stat.size))
+    return fileResult(tally, 'already-read', { method: null, gzip: file.gzip });
   if (entry && !file.gzip && entry.offset > file.stat.size) {
     const error = `${file.path} is shorter than the ${entry.offset} bytes already read from it; not read`;
     return fileResult(tally, 'failed', { method: null, gzip: false, error });
   }
-  const settings = run.settings(file.path);
-  const commit: PreciseInput['commit'] = (p) => saveEntry(store, file.head, entry, { ...p, path: file.path });
-  const start = { offset: entry?.offset ?? 0, lines: entry?.lines ?? 0 };
-  if (start.offset === 0 && run.options.fastPath !== false) {
-    const fast = await readFast(file, settings, tally, commit);
+  const chosen = await chooseFormat(
+    run.options.format ?? AUTO_FORMAT,
+    () => headOf(fileBytes(file, 0)),
+    entry?.format,
+  );
+  if ('error' in chosen) return failed(file.path, `cannot ingest ${file.path}: ${chosen.error}`, run);
+  const { format } = chosen;
+  if (format === null) return fileResult(tally, 'ingested', { method: null, gzip: file.gzip });
+  const settings = await run.settings(file.path, format);
+  const commit: PreciseInput['commit'] = (p) =>
+    saveEntry(store, file.head, entry, { ...p, path: file.path, format: format.name });
+  const start = { offset: entry?.offset ?? 0, lines: entry?.lines ?? 0, state: entry?.state };
+  const done = (method: 'fast' | 'precise', pendingBytes: number) =>
+    fileResult(tally, 'ingested', { method, gzip: file.gzip, pendingBytes, format: format.name });
+  if (start.offset === 0 && run.options.fastPath !== false && format.kind === 'ndjson' && format.fast) {
+    const fast = await readFast(file, { ...settings, format }, tally, commit);
     if (fast) return done('fast', fast.pendingBytes);
   }
   const stream = file.gzip ? skipBytes(fileBytes(file, 0), start.offset) : fileBytes(file, start.offset);

@@ -25,7 +25,13 @@ const columns: readonly ColumnDef[] = [
   { name: 'complete', type: 'boolean' },
   { name: 'last_path', type: 'string' },
   { name: 'updated_at', type: 'time' },
+  /** The format the file is read as (decided once, from its first lines, under `--format auto`). */
+  { name: 'format', type: 'string' },
+  /** A text format's parser state where reading stopped (the current `#fields` header). */
+  { name: 'parser_state', type: 'string' },
 ];
+/** Columns added after the first release: a store made then gets them on first use. */
+const ADDED = columns.slice(-2);
 
 export interface LedgerEntry {
   readonly identity: string;
@@ -33,10 +39,13 @@ export interface LedgerEntry {
   readonly offset: number;
   readonly lines: number;
   readonly complete: boolean;
+  readonly format: string | undefined;
+  readonly state: string | undefined;
 }
 
 export async function ensureLedger(store: DuckDbStore): Promise<void> {
   await store.ensureTable(TABLE, columns);
+  for (const c of ADDED) await store.exec(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS ${c.name} VARCHAR`);
 }
 
 export function identityOf(head: Buffer): string {
@@ -58,9 +67,10 @@ export async function findEntry(store: DuckDbStore, head: Buffer): Promise<Ledge
     );
     const row = rows[0];
     if (row) {
-      const { identity, read_offset, line_count, complete } = row;
+      const { identity, read_offset, line_count, complete, format, parser_state } = row;
       const common = { identity: String(identity), prefixLen: len, offset: Number(read_offset) };
-      return { ...common, lines: Number(line_count), complete: complete === 'true' };
+      const read = { format: textOrUndefined(format), state: textOrUndefined(parser_state) };
+      return { ...common, lines: Number(line_count), complete: complete === 'true', ...read };
     }
   }
   return undefined;
@@ -75,7 +85,14 @@ export async function saveEntry(
   store: DuckDbStore,
   head: Buffer,
   previous: LedgerEntry | undefined,
-  progress: { offset: number; lines: number; complete: boolean; path: string },
+  progress: {
+    offset: number;
+    lines: number;
+    complete: boolean;
+    path: string;
+    format: string;
+    state?: string | undefined;
+  },
 ): Promise<void> {
   const identity = identityOf(head);
   const stale = [`(identity = ${quoteString(identity)} AND prefix_len = ${head.length})`];
@@ -90,5 +107,10 @@ export async function saveEntry(
     String(progress.complete),
     progress.path,
   ];
-  await store.append(TABLE, columns, [[...row, Date.now() / 1000]]);
+  const read = [progress.format, progress.state ?? null];
+  await store.append(TABLE, columns, [[...row, Date.now() / 1000, ...read]]);
+}
+
+function textOrUndefined(value: unknown): string | undefined {
+  return value === null || value === undefined ? undefined : String(value);
 }

@@ -1,5 +1,4 @@
 import type { Expr, FieldMapping, Op, ParamName } from './mapping.js';
-import { parseEveTime } from './timestamp.js';
 
 /** A record that cannot be stored; `message` is the reason reported for its line. */
 export class Rejection extends Error {}
@@ -17,9 +16,9 @@ const evaluators: { [K in Op]: Evaluator<K> } = {
     const text = evaluate(e.of, record, params);
     const name = e.of.op === 'json' ? e.of.path.join('.') : 'time';
     if (text === null) throw new Rejection(`${name}: missing`);
-    const us = typeof text === 'string' ? parseEveTime(text) : null;
+    const us = typeof text === 'string' ? e.style.parse(text) : null;
     if (us === null)
-      throw new Rejection(`${name}: not a valid EVE time ${JSON.stringify(shorten(String(text)))}`);
+      throw new Rejection(`${name}: not a valid ${e.style.name} ${JSON.stringify(shorten(String(text)))}`);
     return us;
   },
   first: (e, record, params) => {
@@ -48,6 +47,13 @@ const evaluators: { [K in Op]: Evaluator<K> } = {
     const tail = textOf(evaluate(e.with, record, params));
     if (head === null) return null;
     return tail === null ? head : `${head}${e.sep}${tail}`;
+  },
+  replace: (e, record, params) => textOf(evaluate(e.of, record, params))?.replaceAll(e.search, e.by) ?? null,
+  lower: (e, record, params) => textOf(evaluate(e.of, record, params))?.toLowerCase() ?? null,
+  lookup: (e, record, params) => {
+    const text = textOf(evaluate(e.of, record, params));
+    if (text === null) return null;
+    return Object.hasOwn(e.table, text) ? (e.table[text] as string) : (e.otherwise ?? text);
   },
 };
 

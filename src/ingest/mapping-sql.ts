@@ -1,7 +1,6 @@
 import { quoteIdent, quoteString } from '../store/sql-text.js';
 import { type Expr, type FieldMapping, type JsonKind, jsonLeaves, type Op } from './mapping.js';
 import type { Params } from './mapping-js.js';
-import { eveTimeSql } from './timestamp.js';
 
 /**
  * The SQL (DuckDB dialect) form of a mapping, for the fast path that lets DuckDB read the JSON itself.
@@ -51,7 +50,9 @@ const compilers: { [K in Op]: Compiler<K> } = {
   json: (e, ctx) => ctx.leaf(e.path, e.as),
   time: (e, ctx) => {
     const name = e.of.op === 'json' ? e.of.path.join('.') : 'time';
-    return `coalesce(${eveTimeSql(exprSql(e.of, ctx))}, error(${quoteString(`vigil: ${name} is not a valid EVE time`)}))`;
+    if (!e.style.sql)
+      throw new Error(`no SQL form for ${e.style.name}: this format cannot use the fast path`);
+    return `coalesce(${e.style.sql(exprSql(e.of, ctx))}, error(${quoteString(`vigil: ${name} is not a valid ${e.style.name}`)}))`;
   },
   first: (e, ctx) => `coalesce(${e.of.map((p) => exprSql(p, ctx)).join(', ')})`,
   constant: (e) => quoteString(e.value),
@@ -70,6 +71,14 @@ const compilers: { [K in Op]: Compiler<K> } = {
     const head = text(e.of, ctx);
     const tail = text(e.with, ctx);
     return `CASE WHEN ${head} IS NULL THEN NULL WHEN ${tail} IS NULL THEN ${head} ELSE ${head} || ${quoteString(e.sep)} || ${tail} END`;
+  },
+  replace: (e, ctx) => `replace(${text(e.of, ctx)}, ${quoteString(e.search)}, ${quoteString(e.by)})`,
+  lower: (e, ctx) => `lower(${text(e.of, ctx)})`,
+  lookup: (e, ctx) => {
+    const t = text(e.of, ctx);
+    const arms = Object.entries(e.table).map(([k, v]) => `WHEN ${quoteString(k)} THEN ${quoteString(v)}`);
+    const otherwise = e.otherwise === null ? t : quoteString(e.otherwise);
+    return arms.length ? `CASE ${t} ${arms.join(' ')} ELSE ${otherwise} END` : otherwise;
   },
 };
 

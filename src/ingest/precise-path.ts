@@ -1,6 +1,6 @@
 import type { DuckDbStore } from '../store/duckdb.js';
 import { quoteIdent } from '../store/sql-text.js';
-import type { NdjsonFormat } from './formats/types.js';
+import type { LogFormat } from './formats/types.js';
 import { LineSplitter } from './lines.js';
 import { insertSql, mappedFields, rawColumns, stagingTable } from './load.js';
 import type { Params } from './mapping-js.js';
@@ -10,16 +10,17 @@ import type { Tally } from './summary.js';
 
 export interface ReadSettings {
   readonly store: DuckDbStore;
-  readonly format: NdjsonFormat;
+  readonly format: LogFormat;
   readonly params: Params;
   readonly maxLineBytes: number;
   readonly batchRows: number;
 }
 
-/** Where a read stands in its input: bytes and lines consumed so far. */
+/** Where a read stands in its input: bytes and lines consumed so far, and a text parser's state there. */
 export interface Progress {
   readonly offset: number;
   readonly lines: number;
+  readonly state?: string | undefined;
 }
 
 export interface PreciseInput {
@@ -50,6 +51,7 @@ export async function readPrecise(
     settings.params,
     tally,
     maxLineBytes,
+    input.start.state,
   );
   const splitter = new LineSplitter(maxLineBytes, reader, input.start.offset, input.start.lines);
   const flush = (progress: Progress, complete: boolean) =>
@@ -60,7 +62,7 @@ export async function readPrecise(
       // a stream in text mode (a caller's stdin with an encoding set) yields strings
       splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       if (reader.rows.length >= settings.batchRows || splitter.consumed - flushedAt >= FLUSH_BYTES) {
-        await flush(progressOf(splitter), false);
+        await flush(progressOf(splitter, reader), false);
         flushedAt = splitter.consumed;
       }
     }
@@ -68,11 +70,11 @@ export async function readPrecise(
     if (!isGzipError(err)) throw err;
     const reason = `gzip stream ${err instanceof Error && /end of file/.test(err.message) ? 'truncated' : 'corrupt'}`;
     tally.reject(splitter.lines + 1, reason);
-    await flush(progressOf(splitter), false);
+    await flush(progressOf(splitter, reader), false);
     return { pendingBytes: 0 };
   }
   const tail = splitter.tail();
-  const end = progressOf(splitter);
+  const end = progressOf(splitter, reader);
   if (tail.length === 0) {
     await flush(end, input.finished);
     return { pendingBytes: 0 };
@@ -84,7 +86,10 @@ export async function readPrecise(
     await flush(end, false);
     return { pendingBytes: tail.length };
   }
-  await flush({ offset: end.offset + tail.length, lines: end.lines + 1 }, input.finished);
+  await flush(
+    { offset: end.offset + tail.length, lines: end.lines + 1, state: reader.state() },
+    input.finished,
+  );
   return { pendingBytes: 0 };
 }
 
@@ -94,8 +99,8 @@ function finishTail(reader: RecordReader, bytes: Buffer | null, number: number):
   return true;
 }
 
-function progressOf(splitter: LineSplitter): Progress {
-  return { offset: splitter.consumed, lines: splitter.lines };
+function progressOf(splitter: LineSplitter, reader: RecordReader): Progress {
+  return { offset: splitter.consumed, lines: splitter.lines, state: reader.state() };
 }
 
 async function storeBatch(

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { NdjsonFormat } from './formats/types.js';
+import type { LineParser, LogFormat, NdjsonFormat, TextFormat } from './formats/types.js';
 import type { LineSink } from './lines.js';
 import { mapRecord, type Params, type RawValue, Rejection } from './mapping-js.js';
 import type { Tally } from './summary.js';
@@ -7,64 +7,111 @@ import type { Tally } from './summary.js';
 const BLANK = /^[ \t\r]*$/;
 
 /**
- * The precise path's per-line work: parse the JSON, skip records of other types, map the rest to raw
- * rows (collected in `rows` until flushed), and tally every rejected line with its reason.
+ * The precise path's per-line work: make a record of the line (JSON, or the text format's parser), skip
+ * records of other types, map the rest to raw rows (collected in `rows` until flushed), and tally every
+ * rejected line with its reason.
  */
 export class RecordReader implements LineSink {
   rows: RawValue[][] = [];
-  private readonly fields: readonly string[];
+  private parser: LineParser | undefined;
 
   constructor(
-    private readonly format: NdjsonFormat,
-    fields: readonly string[],
+    private readonly format: LogFormat,
+    private readonly fields: readonly string[],
     private readonly params: Params,
     private readonly tally: Tally,
     private readonly maxLineBytes: number,
+    /** A text format's parser state saved where this read resumes. */
+    state?: string,
   ) {
-    this.fields = fields;
+    this.parser = format.kind === 'text' ? format.parser(state) : undefined;
+  }
+
+  /** A text format's parser state after the lines read so far. */
+  state(): string | undefined {
+    return this.parser?.state();
   }
 
   line(bytes: Buffer, number: number): void {
+    if (this.format.kind === 'text') {
+      this.textLine(bytes, number, this.format);
+      return;
+    }
     const text = bytes.toString('utf8');
     if (BLANK.test(text)) return;
     const record = parse(text);
     if (record === undefined)
       this.tally.reject(number, looksBinary(bytes) ? 'binary data, not JSON text' : 'malformed JSON');
-    else this.record(record, number);
+    else this.json(record, number, this.format);
   }
 
   overLong(number: number): void {
     this.tally.reject(number, `line longer than ${this.maxLineBytes} bytes`);
   }
 
-  /** An unterminated final line: read it if it is a complete JSON value, else leave it (returns false). */
+  /**
+   * An unterminated final line: read it if it is already complete (a whole JSON value, or a line the
+   * text parser makes a record of), else leave it for when the writer finishes it (returns false).
+   */
   tryTail(bytes: Buffer, number: number): boolean {
-    const text = bytes.toString('utf8');
-    const record = BLANK.test(text) ? undefined : parse(text);
+    const text = this.format.kind === 'text' ? decodeLine(bytes) : bytes.toString('utf8');
+    if (BLANK.test(text)) return false;
+    if (this.format.kind === 'text') {
+      const saved = this.state();
+      const parsed = (this.parser as LineParser).parse(text);
+      if (!('record' in parsed)) {
+        this.parser = this.format.parser(saved);
+        return false;
+      }
+      this.map(parsed.record, number);
+      return true;
+    }
+    const record = parse(text);
     if (record === undefined) return false;
-    this.record(record, number);
+    this.json(record, number, this.format);
     return true;
   }
 
-  private record(record: unknown, number: number): void {
+  private textLine(bytes: Buffer, number: number, format: TextFormat): void {
+    const text = decodeLine(bytes);
+    if (BLANK.test(text)) return;
+    const parsed = (this.parser ?? format.parser()).parse(text);
+    if ('record' in parsed) this.map(parsed.record, number);
+    else if ('reject' in parsed) this.tally.reject(number, parsed.reject);
+  }
+
+  private json(record: unknown, number: number, format: NdjsonFormat): void {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       this.tally.reject(number, 'not a JSON object');
       return;
     }
-    const type = typeName((record as Record<string, unknown>)[this.format.typeKey]);
-    if (type !== this.format.recordType) {
-      this.tally.skip(type);
-      return;
+    if (format.typeKey !== undefined) {
+      const type = typeName((record as Record<string, unknown>)[format.typeKey]);
+      if (type !== format.recordType) {
+        this.tally.skip(type);
+        return;
+      }
     }
+    this.map(record as Record<string, unknown>, number);
+  }
+
+  private map(record: Readonly<Record<string, unknown>>, number: number): void {
     try {
-      this.rows.push(
-        mapRecord(this.format.mapping, this.fields, record as Record<string, unknown>, this.params),
-      );
+      this.rows.push(mapRecord(this.format.mapping, this.fields, record, this.params));
     } catch (err) {
       if (!(err instanceof Rejection)) throw err;
       this.tally.reject(number, err.message);
     }
   }
+}
+
+/**
+ * A line's text: UTF-8 when it is valid UTF-8, else Latin-1 (one character per byte), so a log with
+ * bytes in another encoding (an IIS log in a Windows code page) keeps every byte rather than
+ * turning them into replacement characters.
+ */
+export function decodeLine(bytes: Buffer): string {
+  return isUtf8(bytes) ? bytes.toString('utf8') : bytes.toString('latin1');
 }
 
 /** The record type as counted in the summary: absent → `(none)`, non-strings as their JSON text. */

@@ -34,6 +34,8 @@ export interface FileResult extends Counts {
   readonly status: FileStatus;
   readonly method: ReadMethod | null;
   readonly gzip: boolean;
+  /** The log format the file was read as (absent when it was not read). */
+  readonly format?: string;
   /** Bytes of an unterminated final line left unread until it is complete. */
   readonly pendingBytes: number;
   readonly error?: string;
@@ -80,12 +82,13 @@ export class Tally {
 export function fileResult(
   tally: Tally,
   status: FileStatus,
-  extra: { method: ReadMethod | null; gzip: boolean; pendingBytes?: number; error?: string },
+  extra: { method: ReadMethod | null; gzip: boolean; pendingBytes?: number; error?: string; format?: string },
 ): FileResult {
   const { linesRead, bytesRead, rowsStored, skipped, rejected, rejects } = tally;
   const base = { file: tally.file, status, linesRead, bytesRead, rowsStored, skipped, rejected, rejects };
   const result = { ...base, method: extra.method, gzip: extra.gzip, pendingBytes: extra.pendingBytes ?? 0 };
-  return extra.error === undefined ? result : { ...result, error: extra.error };
+  const read = extra.format === undefined ? result : { ...result, format: extra.format };
+  return extra.error === undefined ? read : { ...read, error: extra.error };
 }
 
 export function summarize(files: readonly FileResult[], maxRejects: number): IngestSummary {

@@ -1,3 +1,5 @@
+import type { TimeStyle } from './mapping.js';
+
 /**
  * EVE `timestamp` text → epoch microseconds, in JS and in SQL with the same rules, so both ingest paths
  * agree to the microsecond. Form: `YYYY-MM-DDTHH:MM:SS[.f{1,6}](Z|±HHMM|±HH:MM)`, years 1900–2199.
@@ -8,13 +10,13 @@
 /** The accepted form; field ranges are checked here except day-of-month, which depends on the month. */
 export const EVE_TIME_PATTERN = String.raw`(19|2[01])\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)`;
 
-const eveTime = new RegExp(`^${EVE_TIME_PATTERN}$`);
+const eveTimeShape = new RegExp(`^${EVE_TIME_PATTERN}$`);
 const US_PER_SECOND = 1_000_000;
 const SECONDS_PER_DAY = 86_400;
 
 /** Epoch microseconds (always a safe integer in the accepted years), or null when the text is not a valid EVE time. */
 export function parseEveTime(text: string): number | null {
-  if (!eveTime.test(text)) return null;
+  if (!eveTimeShape.test(text)) return null;
   const [y, mo, d, h, mi, s] = [0, 5, 8, 11, 14, 17].map((at) => Number(text.slice(at, at + (at ? 2 : 4))));
   if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
     return null;
@@ -35,7 +37,7 @@ function offsetMinutes(text: string): number {
   return offset.startsWith('-') ? -minutes : minutes;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeap(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
@@ -45,7 +47,7 @@ function isLeap(y: number): boolean {
 }
 
 /** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -68,3 +70,6 @@ export function eveTimeSql(t: string): string {
   // nested CASEs so that each step only sees text the step before accepted
   return `CASE WHEN regexp_full_match(${t}, '${EVE_TIME_PATTERN}') THEN CASE WHEN ${dayExists} THEN ${us} END END`;
 }
+
+/** Suricata's `timestamp` (and any ISO 8601 time in that form). */
+export const eveTime: TimeStyle = { name: 'EVE time', parse: parseEveTime, sql: eveTimeSql };

@@ -38,7 +38,7 @@ async function read(text: string, fastPath: boolean) {
   writeFileSync(file, `${text}\n`);
   const store = await openDuckDbStore(':memory:');
   try {
-    const summary = await ingest([file], { store, host: TEST_HOST, fastPath });
+    const summary = await ingest([file], { store, host: TEST_HOST, fastPath, format: 'suricata' });
     const rows = (await webRows(store)).map(({ source: _, ...rest }) => rest);
     return { result: summary.files[0], rows };
   } finally {

@@ -1,8 +1,10 @@
+import { AUTO_FORMAT } from '../../ingest/formats/registry.js';
 import { run } from '../../jobs/run.js';
 import { type CliCommand, stringOpt, UsageError } from '../command.js';
 import { formatIngestSummary, ingestFailed } from '../ingest-summary.js';
 import { contentFrom, formatFrom, openStoreFrom } from '../shared.js';
 import { DETECT_OPTIONS, DETECT_USAGE, printDetectResult } from './detect.js';
+import { logFormatUsage } from './ingest.js';
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -13,8 +15,9 @@ export const runCommand: CliCommand = {
     'The main job for a folder of old logs: vigil ingest, then vigil detect --all-time.',
     '',
     DETECT_USAGE,
+    logFormatUsage('--log-format NAME'),
   ].join('\n'),
-  options: { ...DETECT_OPTIONS },
+  options: { ...DETECT_OPTIONS, 'log-format': { type: 'string' } },
   async run(values, positionals, io) {
     if (positionals.length === 0) throw new UsageError('give at least one file, folder, or - for stdin');
     const format = formatFrom(values, ['table', 'json']);
@@ -25,6 +28,7 @@ export const runCommand: CliCommand = {
       const result = await run(positionals, store, {
         content,
         stdin: io.stdin,
+        format: stringOpt(values, 'log-format') ?? AUTO_FORMAT,
         ...(detection ? { detection } : {}),
       });
       const summary = formatIngestSummary(result.ingest);

@@ -10,11 +10,16 @@ const top = (key: string, as: 'text' | 'int' = 'text') => json([key], as);
  * aliases; `alert`/`fileinfo` records also carry `http{}` but are not Web events (spec §8.7).
  */
 export const suricata: NdjsonFormat = {
+  kind: 'ndjson',
   name: 'suricata',
   sourcetype: 'suricata',
   typeKey: 'event_type',
   recordType: 'http',
+  fast: true,
   dataset: web,
+  // EVE names each record's type; no other JSON log this reads has `event_type` beside `src_ip`
+  sniff: (lines) =>
+    lines.some((l) => /^\s*\{/.test(l) && l.includes('"event_type"') && l.includes('"src_ip"')),
   mapping: {
     _time: time(top('timestamp')),
     // Suricata 8 writes the sensor name as top-level `host`
