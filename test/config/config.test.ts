@@ -4,6 +4,7 @@ import { loadConfig, parseConfig } from '../../src/config/load.js';
 const GOOD = `store: ./data/vigil.duckdb
 inputs:
   - path: /var/log/suricata/eve*.json
+    format: suricata
   - path: logs/
 content: [../security_content]
 detections:
@@ -34,7 +35,7 @@ describe('vigil.yml', () => {
     expect(r.config.store).toBe('/etc/vigil/data/vigil.duckdb');
     expect(r.config.inputs).toEqual([
       { path: '/var/log/suricata/eve*.json', format: 'suricata' },
-      { path: '/etc/vigil/logs', format: 'suricata' },
+      { path: '/etc/vigil/logs', format: 'auto' },
     ]);
     expect(r.config.content).toEqual(['/etc/security_content']);
     expect(r.config.detections.overrides['WS FTP Remote Code Execution']).toMatchObject({
@@ -84,6 +85,7 @@ sinks:
     ['no inputs', 'store: x.duckdb\n', 'inputs'],
     ['an empty input list', 'inputs: []\n', 'inputs'],
     ['a YAML syntax error', 'inputs:\n  - path: a\n  path: b\n', ''],
+    ['an unknown log format', 'inputs:\n  - path: a\n    format: syslog\n', 'inputs.0.format'],
   ])('refuses %s', (_name, text, path) => {
     const r = parseConfig(text, 'vigil.yml');
     expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual([path]);
