@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Detection, Drilldown } from '../content/types.js';
+import type { Detection, Drilldown, Severity } from '../content/types.js';
 import type { Row } from '../core/value.js';
 import { eventTime, infoTimes, tokenLookup } from './context.js';
 import { fillTokens } from './tokens.js';
@@ -16,6 +16,7 @@ export function buildNotable(d: Detection, row: Row, ctx: RunContext): Notable {
   const lookup = tokenLookup(info, row);
   const fill = (template: string) => fillTokens(template, lookup);
   const action = d.deployment.notable;
+  const severity = resultSeverity(row) ?? d.severity;
   return {
     _time: eventTime(row, ctx),
     event_id: `${(ctx.newId ?? randomUUID)()}@@notable@@time${Math.floor(ctx.searchTime)}`,
@@ -25,9 +26,9 @@ export function buildNotable(d: Detection, row: Row, ctx: RunContext): Notable {
     rule_title: fill(action?.ruleTitle ?? d.name),
     rule_description: fill(action?.ruleDescription ?? d.description),
     security_domain: d.securityDomain,
-    severity: d.severity,
+    severity,
     // no asset/identity lookup yet: every asset has priority unknown
-    urgency: urgencyOf(d.severity, 'unknown'),
+    urgency: urgencyOf(severity, 'unknown'),
     status: 'new',
     owner: 'unassigned',
     drilldown_searches: d.drilldownSearches.map((dd) => drilldown(dd, fill)),
@@ -38,6 +39,18 @@ export function buildNotable(d: Detection, row: Row, ctx: RunContext): Notable {
     nes_fields: action?.nesFields ?? [],
     fields: row,
   };
+}
+
+const SEVERITIES: readonly Severity[] = ['informational', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * A `severity` field the search itself computed: the notable action fills in its configured severity
+ * only where the result has none, so a search can grade its own rows (a status-dependent severity).
+ */
+function resultSeverity(row: Row): Severity | undefined {
+  const value = row.severity;
+  const text = typeof value === 'string' ? value.toLowerCase() : undefined;
+  return SEVERITIES.find((s) => s === text);
 }
 
 function drilldown(d: Drilldown, fill: (template: string) => string): NotableDrilldown {

@@ -48,6 +48,7 @@ const evaluators: { [K in Op]: Evaluator<K> } = {
     if (head === null) return null;
     return tail === null ? head : `${head}${e.sep}${tail}`;
   },
+  header: (e, record) => headerValue(lookup(record, e.path), e.path, e.name),
   replace: (e, record, params) => textOf(evaluate(e.of, record, params))?.replaceAll(e.search, e.by) ?? null,
   lower: (e, record, params) => textOf(evaluate(e.of, record, params))?.toLowerCase() ?? null,
   lookup: (e, record, params) => {
@@ -105,6 +106,19 @@ function jsonValue(value: unknown, path: readonly string[], as: 'text' | 'int'):
   }
   const wanted = as === 'text' ? 'a string' : 'a whole number';
   throw new Rejection(`${path.join('.')}: expected ${wanted}, got ${describe(value)}`);
+}
+
+function headerValue(headers: unknown, path: readonly string[], name: string): RawValue {
+  if (headers === null || headers === undefined) return null;
+  if (!Array.isArray(headers))
+    throw new Rejection(`${path.join('.')}: expected an array, got ${describe(headers)}`);
+  for (const h of headers) {
+    if (h === null || typeof h !== 'object') continue;
+    const entry = h as JsonObject;
+    if (typeof entry.name === 'string' && entry.name.toLowerCase() === name)
+      return typeof entry.value === 'string' ? entry.value : null;
+  }
+  return null;
 }
 
 function textOf(value: RawValue): string | null {

@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../store/sql-text.js';
-import { type Expr, type FieldMapping, type JsonKind, jsonLeaves, type Op } from './mapping.js';
+import { type Expr, type FieldMapping, headerLeaves, type JsonKind, jsonLeaves, type Op } from './mapping.js';
 import type { Params } from './mapping-js.js';
 
 /**
@@ -21,15 +21,27 @@ export function mappingSql(
   typeKey: string,
   params: Params,
 ): MappingSql {
-  const leaves = uniqueLeaves(fields.map((f) => mapping[f]).filter((e) => e !== undefined));
+  const exprs = fields.map((f) => mapping[f]).filter((e) => e !== undefined);
+  const leaves = uniqueLeaves(exprs);
+  const headers = uniqueHeaders(exprs);
   const leafName = (path: readonly string[], as: JsonKind) => `__${as}_${path.join('.')}`;
-  const ctx: Ctx = { params, leaf: (path, as) => quoteIdent(leafName(path, as)) };
+  const headerName = (path: readonly string[], name: string) => `__header_${path.join('.')}_${name}`;
+  const ctx: Ctx = {
+    params,
+    leaf: (path, as) => quoteIdent(leafName(path, as)),
+    header: (path, name) => quoteIdent(headerName(path, name)),
+  };
+  const read = [
+    ...leaves.map((l) => ({ path: l.path, type: 'VARCHAR' })),
+    ...headers.map((h) => ({ path: h.path, type: HEADERS_TYPE })),
+  ];
+  const selects = [
+    ...leaves.map((l) => `${leafSql(l.path, l.as)} AS ${quoteIdent(leafName(l.path, l.as))}`),
+    ...headers.map((h) => `${headerSql(h.path, h.name)} AS ${quoteIdent(headerName(h.path, h.name))}`),
+  ];
   return {
-    readColumns: readColumns(
-      typeKey,
-      leaves.map((l) => l.path),
-    ),
-    leaves: leaves.map((l) => `${leafSql(l.path, l.as)} AS ${quoteIdent(leafName(l.path, l.as))}`).join(', '),
+    readColumns: readColumns(typeKey, read),
+    leaves: selects.join(', '),
     fields: fields
       .map((f) => {
         const expr = mapping[f];
@@ -42,12 +54,22 @@ export function mappingSql(
 interface Ctx {
   readonly params: Params;
   readonly leaf: (path: readonly string[], as: JsonKind) => string;
+  readonly header: (path: readonly string[], name: string) => string;
+}
+
+/** How DuckDB reads an array of `{name, value}` headers (a value of another shape fails the read). */
+const HEADERS_TYPE = 'STRUCT(name VARCHAR, value VARCHAR)[]';
+
+function headerSql(path: readonly string[], name: string): string {
+  const list = path.map(quoteIdent).join('.');
+  return `list_filter(${list}, lambda h: lower(h.name) = ${quoteString(name)})[1].value`;
 }
 
 type Compiler<K extends Op> = (e: Extract<Expr, { op: K }>, ctx: Ctx) => string;
 
 const compilers: { [K in Op]: Compiler<K> } = {
   json: (e, ctx) => ctx.leaf(e.path, e.as),
+  header: (e, ctx) => ctx.header(e.path, e.name),
   time: (e, ctx) => {
     const name = e.of.op === 'json' ? e.of.path.join('.') : 'time';
     if (!e.style.sql)
@@ -118,35 +140,44 @@ function leafSql(path: readonly string[], as: JsonKind): string {
   return `CASE WHEN ${unsure} THEN ${ambiguous} ELSE ${v} END`;
 }
 
-/** read_json columns: top-level keys, objects as STRUCTs, values as VARCHAR. */
-function readColumns(typeKey: string, paths: readonly (readonly string[])[]): string {
+/** read_json columns: top-level keys, objects as STRUCTs, values as VARCHAR, header arrays as lists. */
+function readColumns(typeKey: string, reads: readonly { path: readonly string[]; type: string }[]): string {
   const tree = new Map<string, Tree>();
-  for (const path of paths) insert(tree, path);
+  for (const { path, type } of reads) insert(tree, path, type);
   if (tree.has(typeKey)) throw new Error(`the mapping reads the record-type key "${typeKey}" as a value`);
   const entries = [[typeKey, 'VARCHAR'], ...[...tree].map(([k, t]) => [k, treeType(t)])];
   return `{${entries.map(([k, type]) => `${quoteString(k ?? '')}: ${quoteString(type ?? '')}`).join(', ')}}`;
 }
 
-type Tree = 'leaf' | Map<string, Tree>;
+/** A value's SQL type, or the members of an object. */
+type Tree = string | Map<string, Tree>;
 
-function insert(tree: Map<string, Tree>, path: readonly string[]): void {
+function insert(tree: Map<string, Tree>, path: readonly string[], type: string): void {
   const [head, ...rest] = path;
   if (head === undefined) return;
   const node = tree.get(head);
   if (rest.length === 0) {
-    if (node instanceof Map) throw new Error(`the mapping reads "${head}" both as a value and as an object`);
-    tree.set(head, 'leaf');
+    if (node !== undefined && node !== type)
+      throw new Error(`the mapping reads "${head}" as two different kinds of value`);
+    tree.set(head, type);
     return;
   }
-  if (node === 'leaf') throw new Error(`the mapping reads "${head}" both as a value and as an object`);
+  if (typeof node === 'string')
+    throw new Error(`the mapping reads "${head}" both as a value and as an object`);
   const child = node ?? new Map<string, Tree>();
   tree.set(head, child);
-  insert(child, rest);
+  insert(child, rest, type);
 }
 
 function treeType(tree: Tree): string {
-  if (tree === 'leaf') return 'VARCHAR';
+  if (typeof tree === 'string') return tree;
   return `STRUCT(${[...tree].map(([k, t]) => `${quoteIdent(k)} ${treeType(t)}`).join(', ')})`;
+}
+
+function uniqueHeaders(exprs: readonly Expr[]): { path: readonly string[]; name: string }[] {
+  const seen = new Map<string, { path: readonly string[]; name: string }>();
+  for (const h of exprs.flatMap(headerLeaves)) seen.set(`${h.name}:${h.path.join('\u0000')}`, h);
+  return [...seen.values()];
 }
 
 function uniqueLeaves(exprs: readonly Expr[]): { path: readonly string[]; as: JsonKind }[] {

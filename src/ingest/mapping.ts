@@ -37,6 +37,11 @@ export type Expr =
   | { readonly op: 'from'; readonly of: Expr; readonly sep: string }
   /** `of` + `sep` + `with`; just `of` when `with` is null; null when `of` is null. */
   | { readonly op: 'join'; readonly of: Expr; readonly sep: string; readonly with: Expr }
+  /**
+   * The `value` of the first `{name, value}` object whose name is `name` (any case) in the array at
+   * `path` (Suricata's `request_headers`); null when there is none.
+   */
+  | { readonly op: 'header'; readonly path: readonly string[]; readonly name: string }
   /** Every `search` in the text replaced by `by`. */
   | { readonly op: 'replace'; readonly of: Expr; readonly search: string; readonly by: string }
   | { readonly op: 'lower'; readonly of: Expr }
@@ -67,6 +72,11 @@ export const join = (of: Expr, sep: string, withExpr: Expr): Expr => ({
   with: withExpr,
 });
 
+export const header = (path: readonly string[], name: string): Expr => ({
+  op: 'header',
+  path,
+  name: name.toLowerCase(),
+});
 export const replace = (of: Expr, search: string, by: string): Expr => ({ op: 'replace', of, search, by });
 export const lower = (of: Expr): Expr => ({ op: 'lower', of });
 export const lookup = (
@@ -75,22 +85,32 @@ export const lookup = (
   otherwise: string | null = null,
 ): Expr => ({ op: 'lookup', of, table, otherwise });
 
+/** Every `header` leaf of an expression, in order of appearance. */
+export function headerLeaves(expr: Expr): Extract<Expr, { op: 'header' }>[] {
+  return expr.op === 'header' ? [expr] : children(expr).flatMap(headerLeaves);
+}
+
 /** Every `json` leaf of an expression, in order of appearance. */
 export function jsonLeaves(expr: Expr): Extract<Expr, { op: 'json' }>[] {
+  return expr.op === 'json' ? [expr] : children(expr).flatMap(jsonLeaves);
+}
+
+/** The expressions an expression reads. */
+function children(expr: Expr): readonly Expr[] {
   switch (expr.op) {
-    case 'json':
-      return [expr];
     case 'first':
-      return expr.of.flatMap(jsonLeaves);
+      return expr.of;
+    case 'join':
+      return [expr.of, expr.with];
     case 'time':
     case 'before':
     case 'from':
     case 'replace':
     case 'lower':
     case 'lookup':
-      return jsonLeaves(expr.of);
-    case 'join':
-      return [...jsonLeaves(expr.of), ...jsonLeaves(expr.with)];
+      return [expr.of];
+    case 'json':
+    case 'header':
     case 'constant':
     case 'param':
       return [];

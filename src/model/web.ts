@@ -48,6 +48,9 @@ const webFields = [
   int('url_length'),
   str('user'),
   str('vendor_product'),
+  // vigil's one addition to CIM Web, whose http_content_type is the response's: the request body's
+  // Content-Type where the source logs it (Suricata request_headers, Stream), for upload-shaped attacks
+  str('http_request_content_type'),
 ];
 
 const unknownIfBlank = (field: string, blanks: readonly string[] = ['', '-']): CalculatedField => ({

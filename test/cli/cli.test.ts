@@ -21,6 +21,10 @@ const jsonLines = (text: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+const WS = 'WS FTP Remote Code Execution';
+const POST = 'WS FTP Ad Hoc Transfer Exploit POST';
+const RECON = 'WS FTP Ad Hoc Transfer Reconnaissance';
+
 describe('vigil run on the bundled example', () => {
   const store = freshStore();
 
@@ -28,19 +32,34 @@ describe('vigil run on the bundled example', () => {
     const r = await vigil('run', EXAMPLE, '--store', store, '--format', 'json');
     expect(r.code).toBe(0);
     const events = jsonLines(r.out);
-    const notables = events.filter((e) => e.index === 'notable');
-    const risks = events.filter((e) => e.index === 'risk');
-    expect(notables.map((e) => [e.dest, e.src, e.count, e.firstTime])).toEqual([
+    const notables = (title: string) => events.filter((e) => e.index === 'notable' && e.rule_title === title);
+    const risks = (rule: string) =>
+      events.filter((e) => e.index === 'risk' && e.search_name === `ESCU - ${rule} - Rule`);
+    expect(notables(WS).map((e) => [e.dest, e.src, e.count, e.firstTime])).toEqual([
       ['10.0.1.20', '203.0.113.50', 2, '2023-10-01T16:31:07'],
       ['10.0.1.21', '192.0.2.77', 1, '2023-10-01T16:33:40'],
     ]);
-    expect(notables[1]).toMatchObject({
+    expect(notables(WS)[1]).toMatchObject({
       http_user_agent: 'unknown',
-      rule_title: 'WS FTP Remote Code Execution',
+      severity: 'high',
+      urgency: 'medium',
     });
-    expect(risks.map((e) => [e.risk_object, e.risk_score, e.threat_object])).toEqual([
+    expect(risks(WS).map((e) => [e.risk_object, e.risk_score, e.threat_object])).toEqual([
       ['10.0.1.20', 72, '203.0.113.50'],
       ['10.0.1.21', 72, '192.0.2.77'],
+    ]);
+    // vigil's own detections: every POST under /AHT/, graded by the answer, and the scanner's GETs (risk only)
+    expect(notables(POST).map((e) => [e.src, e.url, e.severity])).toEqual([
+      ['192.0.2.77', '/aht/ahtapiservice.asmx/authuser', 'critical'],
+      ['192.0.2.80', '/AHT/', 'critical'],
+      ['192.0.2.81', '/AHT/AhtApiService.asmx/AuthUser?debug=1', 'critical'],
+      ['192.0.2.82', '/AHT/AhtApiService.asmx/AuthUser', 'high'],
+      ['203.0.113.50', '/AHT/AhtApiService.asmx/AuthUser', 'critical'],
+    ]);
+    expect(notables(RECON)).toEqual([]);
+    expect(risks(RECON).map((e) => [e.risk_object, e.risk_score, e.threat_object, e.url])).toEqual([
+      ['ftp.example.com', 10, '198.51.100.23', '/AHT/AHT_UI/public/index.html'],
+      ['ftp.example.com', 10, '198.51.100.23', '/AHT/AHT_UI/public/js/app.min.js'],
     ]);
     expect(r.err).toContain('rows stored: web 8');
   });
@@ -60,16 +79,16 @@ describe('vigil run on the bundled example', () => {
         "SELECT count(*) AS n, count(DISTINCT orig_sid) AS sids FROM notable WHERE rule_title = 'WS FTP Remote Code Execution'",
       );
       const risks = await db.query(
-        'SELECT risk_object, risk_score, mitre_tactic_id FROM risk ORDER BY risk_object',
+        `SELECT risk_object, risk_score, mitre_tactic_id FROM risk WHERE search_name = 'ESCU - ${WS} - Rule' ORDER BY risk_object`,
       );
       expect(n).toEqual({ n: 4, sids: 2 });
-      // the second run's 24 hour risk rule sees both runs' risk: 72 + 72 > 100 on each system
+      // each run's 24 hour risk rule: 72 (WS FTP) + 63 (a POST under /AHT/) > 100 on each system
       const rir = await db.query(
-        "SELECT rule_title FROM notable WHERE rule_title LIKE '24 hour%' ORDER BY 1",
+        "SELECT rule_title, count(*) AS runs FROM notable WHERE rule_title LIKE '24 hour%' GROUP BY 1 ORDER BY 1",
       );
-      expect(rir.map((r) => r.rule_title)).toEqual([
-        '24 hour risk threshold exceeded for system=10.0.1.20',
-        '24 hour risk threshold exceeded for system=10.0.1.21',
+      expect(rir).toEqual([
+        { rule_title: '24 hour risk threshold exceeded for system=10.0.1.20', runs: 2 },
+        { rule_title: '24 hour risk threshold exceeded for system=10.0.1.21', runs: 2 },
       ]);
       expect(risks[0]).toEqual({ risk_object: '10.0.1.20', risk_score: 72, mitre_tactic_id: ['TA0001'] });
       expect(risks).toHaveLength(4);
@@ -78,8 +97,6 @@ describe('vigil run on the bundled example', () => {
     }
   });
 });
-
-const WS = 'WS FTP Remote Code Execution';
 
 describe('vigil detect windows (spec §4)', () => {
   const store = freshStore();
@@ -102,7 +119,7 @@ describe('local filter macro override', () => {
     writeFileSync(conf, '[ws_ftp_remote_code_execution_filter]\ndefinition = search dest!=10.0.1.21\n');
     const r = await vigil('run', EXAMPLE, '--store', freshStore(), '--macros', conf, '--format', 'json');
     expect(r.code).toBe(0);
-    const notables = jsonLines(r.out).filter((e) => e.index === 'notable');
+    const notables = jsonLines(r.out).filter((e) => e.index === 'notable' && e.rule_title === WS);
     expect(notables.map((e) => e.dest)).toEqual(['10.0.1.20']);
   });
 });

@@ -12,12 +12,14 @@ const NEW_FORM = join(import.meta.dirname, 'fixtures', 'new-form');
 const CORPUS = join(packageRoot(), '..', 'shared', 'corpus', 'security_content');
 
 describe('bundled content', () => {
-  it('loads the WS FTP detection and the two risk rules, their macros and stories, enabled, without problems', async () => {
+  it('loads the three WS FTP detections and the two risk rules, their macros and stories, enabled, without problems', async () => {
     const c = await loadContent([bundledContentDir()]);
     expect(c.problems).toEqual([]);
     expect(c.detections.map((d) => [d.name, d.type, d.enabled])).toEqual([
       ['MITRE Tactic Threshold Exceeded For Object Over Previous 7 Days', 'Correlation', true],
       ['Risk Threshold Exceeded For Object Over 24 Hour Period', 'Correlation', true],
+      ['WS FTP Ad Hoc Transfer Exploit POST', 'TTP', true],
+      ['WS FTP Ad Hoc Transfer Reconnaissance', 'Anomaly', true],
       ['WS FTP Remote Code Execution', 'TTP', true],
     ]);
     const macros = macroLookup(c.macros);
@@ -25,7 +27,7 @@ describe('bundled content', () => {
     expect(macros('vigil_risk_score_threshold', 0)?.definition).toBe('100');
     expect(c.stories.map((s) => [s.name, s.detections.length])).toEqual([
       ['Risk-Based Alerting', 2],
-      ['WS FTP Server Critical Vulnerabilities', 1],
+      ['WS FTP Server Critical Vulnerabilities', 3],
     ]);
   });
 
@@ -34,9 +36,14 @@ describe('bundled content', () => {
     expect(c.problems).toEqual([]);
     const ws = c.detections.find((d) => d.id === 'b84e8f39-4e7b-4d4f-9e7c-fcd29a227845');
     expect(ws).toMatchObject({ version: 5, form: 'new', enabled: false });
-    expect(c.detections).toHaveLength(4);
+    expect(c.detections).toHaveLength(6);
     const story = c.stories.find((x) => x.name === 'WS FTP Server Critical Vulnerabilities');
-    expect(story?.detections).toEqual(['WS FTP Remote Code Execution', 'Web Hunting Sample']);
+    expect(story?.detections).toEqual([
+      'WS FTP Ad Hoc Transfer Exploit POST',
+      'WS FTP Ad Hoc Transfer Reconnaissance',
+      'WS FTP Remote Code Execution',
+      'Web Hunting Sample',
+    ]);
   });
 });
 
@@ -86,7 +93,7 @@ describe('problems', () => {
     ]);
     expect(CONFIDENCE_LINE).toBeGreaterThan(1);
     expect(c.detections.find((d) => d.name === 'WS FTP Remote Code Execution')?.version).toBe(4);
-    expect(c.detections).toHaveLength(3);
+    expect(c.detections).toHaveLength(5);
   });
 
   it('applies the folder’s local/macros.conf over its own and earlier macros', async () => {

@@ -142,6 +142,27 @@ const cases: [string, string, Outcome][] = [
     { method: 'fast', stored: { dest: '10.0.1.20', url: 'unknown', status: 'unknown' } },
   ],
   ['not an object', '[1,2]', { method: 'precise', reject: 'not a JSON object' }],
+  [
+    'request headers with a Content-Type',
+    line(
+      http('request_headers', [
+        { name: 'Host', value: 'files.example.com' },
+        { name: 'content-type', value: 'multipart/form-data; boundary=x' },
+        { name: 'Content-Type', value: 'text/plain' },
+      ]),
+    ),
+    { method: 'fast', stored: { http_request_content_type: 'multipart/form-data; boundary=x' } },
+  ],
+  [
+    'request headers without one',
+    line(http('request_headers', [{ name: 'Host', value: 'files.example.com' }])),
+    { method: 'fast', stored: { http_request_content_type: null } },
+  ],
+  [
+    'request headers not an array',
+    line(http('request_headers', { 'Content-Type': 'text/plain' })),
+    { method: 'precise', reject: 'http.request_headers: expected an array, got an object' },
+  ],
 ];
 
 describe('fast and precise paths agree', () => {

@@ -43,10 +43,11 @@ describe('vigil coverage', () => {
   it('reports the bundled detections as parsing, planning and running, per model and command', async () => {
     const { code, out } = await run();
     expect(code).toBe(0);
-    expect(out).toMatch(/^detections: 3 {2}parse 3\/3 {2}plan 3\/3 {2}run 3\/3$/m);
-    expect(out).toMatch(/^Web +1 +1\/1 +1\/1 +1\/1$/m);
+    expect(out).toMatch(/^detections: 5 {2}parse 5\/5 {2}plan 5\/5 {2}run 5\/5$/m);
+    expect(out).toMatch(/^Web +3 +3\/3 +3\/3 +3\/3$/m);
     expect(out).toMatch(/^Risk\.All_Risk +2 +2\/2 +2\/2 +2\/2$/m);
-    expect(out).toMatch(/^convert +1 +1\/1 +1\/1 +1\/1$/m);
+    expect(out).toMatch(/^convert +3 +3\/3 +3\/3 +3\/3$/m);
+    expect(out).toMatch(/^eval +1 +1\/1 +1\/1 +1\/1$/m);
     expect(out).toContain('failures (0)');
     expect(out).toMatch(/^WS FTP Remote Code Execution +Web +ok +ok +ok$/m);
   });

@@ -1,5 +1,5 @@
 import { web } from '../../model/web.js';
-import { before, constant, first, from, join, json, param, time } from '../mapping.js';
+import { before, constant, first, from, header, join, json, param, time } from '../mapping.js';
 import type { NdjsonFormat } from './types.js';
 
 const http = (key: string, as: 'text' | 'int' = 'text') => json(['http', key], as);
@@ -48,5 +48,7 @@ export const suricata: NdjsonFormat = {
     // response body length, as the TA aliases it; url_length is the data model's len(url) (spec §8.5)
     bytes: http('length', 'int'),
     cookie: http('cookie'),
+    // the request's own Content-Type, logged only with `dump-all-headers` (vigil's Web extension)
+    http_request_content_type: header(['http', 'request_headers'], 'content-type'),
   },
 };
