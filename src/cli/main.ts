@@ -10,6 +10,7 @@ import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
+import { whyCommand } from './commands/why.js';
 
 /** One line per CLI command; each lives in `commands/<name>.ts`. */
 const COMMANDS: readonly CliCommand[] = [
@@ -22,6 +23,7 @@ const COMMANDS: readonly CliCommand[] = [
   runsCommand,
   serveCommand,
   statusCommand,
+  whyCommand,
 ];
 
 function help(): string {

@@ -32,8 +32,20 @@ export const TIME_USAGE = [
   '  --now T            the time relative modifiers are taken from (default: the clock)',
 ].join('\n');
 
+const lent = new WeakMap<CliIO, () => Promise<IngestStore>>();
+
+/** Commands run with `io` borrow a store someone else holds open (the running service's) instead of opening it. */
+export function lendStore(io: CliIO, borrow: () => Promise<IngestStore>): void {
+  lent.set(io, borrow);
+}
+
+export function storeLent(io: CliIO): boolean {
+  return lent.has(io);
+}
+
 export async function openStoreFrom(values: Values, io: CliIO): Promise<IngestStore> {
-  return openStore(resolveStorePath(stringOpt(values, 'store'), io.env));
+  const borrow = lent.get(io);
+  return borrow ? borrow() : openStore(resolveStorePath(stringOpt(values, 'store'), io.env));
 }
 
 export function formatProblem(p: ContentProblem): string {

@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { ContentProblem } from '../content/types.js';
 import { Follower } from '../follow/follower.js';
 import { type Clock, Scheduler, systemClock } from '../scheduler/index.js';
+import { lockedStore, Mutex, type ServiceApi, startServiceApi } from '../service/index.js';
 import { alertsOf, deliverDue, enqueue, ensureOutbox, type Sink, sinksFromConfig } from '../sinks/index.js';
 import { openStore } from '../store/index.js';
 import { loadAllContent } from './content.js';
@@ -81,7 +82,8 @@ export async function prepareService(config: Config, file: string, env: NodeJS.P
 /**
  * The service: follows the inputs into the store, runs the enabled detections on their schedules, and
  * delivers what they raise through the outbox, until `signal` aborts. What is already in the inputs is read
- * before the first scheduled run.
+ * before the first scheduled run. Meanwhile the CLI's read commands run inside it (src/service/), taking
+ * turns with the ingest batches and runs on the one connection.
  */
 export async function serve(opts: ServiceOptions): Promise<void> {
   const { config, signal, log } = opts;
@@ -94,6 +96,8 @@ export async function serve(opts: ServiceOptions): Promise<void> {
     config.inputs.map((i) => i.path),
     { store },
   );
+  const lock = new Mutex();
+  let api: ServiceApi | undefined;
   try {
     await ensureOutbox(store);
     const sinkNames = prepared.sinks.map((s) => s.name);
@@ -111,28 +115,36 @@ export async function serve(opts: ServiceOptions): Promise<void> {
       detections: prepared.content.detections.filter((d) => d.enabled).length,
       sinks: sinkNames,
     });
+    if (config.store !== ':memory:')
+      api = await startServiceApi({ store, lock, stopping: () => signal.aborted, log });
     const every = config.schedule.poll_ms;
-    await followRound(follower, signal, log);
+    const outbox = lockedStore(store, lock);
+    // what the inputs already hold is left to the scheduled runs (missed windows are caught up)
+    await lock.run(() => followRound(follower, signal, log));
+    log({ event: 'ready' });
     await Promise.all([
       loop('follow', signal, every, log, async () => {
-        if (!(await followRound(follower, signal, log))) return;
-        for (const r of await scheduler.realtime())
+        if (!(await lock.run(() => followRound(follower, signal, log)))) return;
+        for (const r of await lock.run(() => scheduler.realtime()))
           if (r.notables > 0 || r.error) log({ event: 'realtime_run', ...r });
       }),
       loop('schedule', signal, every, log, async () => {
-        const { runs, problems } = await scheduler.tick();
+        const { runs, problems } = await lock.run(() => scheduler.tick());
         for (const r of runs) log({ event: 'run', ...r });
         for (const p of problems) log({ event: 'schedule_problem', ...p });
       }),
       loop('deliver', signal, every, log, async () => {
-        for (const r of await deliverDue(store, prepared.sinks, clock.now()))
+        for (const r of await deliverDue(outbox, prepared.sinks, clock.now()))
           if (r.delivered + r.retried + r.failed > 0) log({ event: 'delivery', ...r });
       }),
     ]);
+    await api?.close();
     log({ event: 'stopped' });
   } finally {
+    await api?.close();
     await follower.close();
     await store.close();
+    await api?.forget();
   }
 }
 

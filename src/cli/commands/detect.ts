@@ -2,6 +2,7 @@ import type { Notable, RiskEvent } from '../../alerting/types.js';
 import { DiagnosticError, renderDiagnostic } from '../../core/diagnostics.js';
 import type { Row } from '../../core/value.js';
 import { type DetectResult, type DetectWindow, detect } from '../../jobs/detect.js';
+import { servable } from '../../service/client.js';
 import { type CliCommand, type CliIO, stringOpt, UsageError } from '../command.js';
 import { formatJsonLines, formatTable, type OutputFormat } from '../format.js';
 import {
@@ -107,7 +108,7 @@ export function windowFrom(values: Record<string, unknown>, time: ReturnType<typ
   return { kind: 'scheduled' };
 }
 
-export const detectCommand: CliCommand = {
+export const detectCommand: CliCommand = servable({
   name: 'detect',
   summary: 'run the enabled detections over their window; store and print notable and risk events',
   usage: [
@@ -141,4 +142,4 @@ export const detectCommand: CliCommand = {
       await store.close();
     }
   },
-};
+});

@@ -1,6 +1,7 @@
 import type { Row } from '../../core/value.js';
 import { listRuns } from '../../scheduler/records.js';
 import type { RunRecord } from '../../scheduler/tables.js';
+import { servable } from '../../service/client.js';
 import { strftime } from '../../time/strftime.js';
 import { type CliCommand, stringOpt, UsageError } from '../command.js';
 import { formatJsonLines, formatTable } from '../format.js';
@@ -45,7 +46,7 @@ function limitFrom(values: Record<string, unknown>): number | undefined {
   return Number(text);
 }
 
-export const runsCommand: CliCommand = {
+export const runsCommand: CliCommand = servable({
   name: 'runs',
   summary: 'list the scheduler runs recorded in the store, newest first',
   usage: [
@@ -83,4 +84,4 @@ export const runsCommand: CliCommand = {
       await store.close();
     }
   },
-};
+});

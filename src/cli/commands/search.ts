@@ -1,6 +1,7 @@
 import { renderDiagnostic } from '../../core/diagnostics.js';
 import { search } from '../../jobs/search.js';
 import { ensureModelTables } from '../../jobs/tables.js';
+import { servable } from '../../service/client.js';
 import { type CliCommand, UsageError } from '../command.js';
 import { formatRows } from '../format.js';
 import {
@@ -16,7 +17,7 @@ import {
   timeFrom,
 } from '../shared.js';
 
-export const searchCommand: CliCommand = {
+export const searchCommand: CliCommand = servable({
   name: 'search',
   summary: 'run an SPL search over the store and print the results',
   usage: [
@@ -55,4 +56,4 @@ export const searchCommand: CliCommand = {
       await store.close();
     }
   },
-};
+});

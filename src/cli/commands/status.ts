@@ -1,11 +1,12 @@
 import { serviceStatus } from '../../jobs/status.js';
+import { servable } from '../../service/client.js';
 import type { CliCommand } from '../command.js';
 import { formatRows } from '../format.js';
 import { formatFrom, openStoreFrom, STORE_OPTION, STORE_USAGE } from '../shared.js';
 
 const iso = (t: number) => new Date(t * 1000).toISOString();
 
-export const statusCommand: CliCommand = {
+export const statusCommand: CliCommand = servable({
   name: 'status',
   summary: "show the service's inputs with their lag, the last run of each detection, and the outbox",
   usage: [
@@ -13,7 +14,7 @@ export const statusCommand: CliCommand = {
     '',
     'Reads the store the service writes: how far each followed file has been read (lag = bytes on disk not',
     'read yet), the last scheduled run of each detection, and the alerts waiting in the outbox per sink.',
-    'The store is locked while vigil serve runs: stop the service first (see the README).',
+    'While vigil serve holds the store, the service runs this command and answers (see the README).',
     '',
     STORE_USAGE,
     '  --format F         table (default) or json',
@@ -46,4 +47,4 @@ export const statusCommand: CliCommand = {
       await store.close();
     }
   },
-};
+});
