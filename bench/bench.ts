@@ -6,6 +6,8 @@
  *     the file, and a plain Node loop (JSON.parse per line, then filter).
  *   - the real-time path: `vigil serve` following a file appended at 5,000 events/s with 200 planted
  *     exploitation requests; the time from each append to its notable in the service's file sink.
+ *   - each other log format: a generated file of about 1 GB (`--format-mb`), read by vigil ingest;
+ *     MB/s and rows/s next to Suricata's rows/s.
  * Prints wall time, events/s, MB/s, peak RSS, the ratios, the latencies, and whether each target holds.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatLines, measureFormats, runPhase } from './formats.js';
 
 interface Measure {
   phase: string;
@@ -35,12 +38,10 @@ const TARGETS = {
 const here = import.meta.dirname;
 const node = process.execPath;
 
+const runIn = runPhase(join(here, 'phases.js'));
+
 function phase(name: string, file: string, store: string): Measure {
-  const out = execFileSync(node, [join(here, 'phases.js'), name, file, store], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(out.trim().split('\n').pop() as string) as Measure;
+  return runIn(name, [file, store]) as Measure;
 }
 
 function row(label: string, m: Measure, events: number, mb: number): string {
@@ -61,7 +62,9 @@ function verdict(ok: boolean): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { events: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { events: { type: 'string' }, keep: { type: 'boolean' }, 'format-mb': { type: 'string' } },
+  });
   const events = Number(values.events ?? 4_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   const file = join(dir, 'bench.eve.json');
@@ -114,6 +117,8 @@ function main(): void {
     console.log(
       `  append-to-notable latency p50 ${rt.p50Ms} ms, p99 ${rt.p99Ms} ms (target p99 < ${TARGETS.realtimeP99Ms} ms): ${verdict(Number(rt.p99Ms) < TARGETS.realtimeP99Ms && rt.found === rt.planted)}`,
     );
+    const formats = measureFormats(dir, Number(values['format-mb'] ?? 1000), runIn);
+    for (const line of formatLines(formats, Number(ingest.rows) / (ingest.ms / 1000))) console.log(line);
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,13 @@
 /**
  * One measured phase of the benchmark, run in its own process so its peak RSS is its own:
  *   node dist/bench/phases.js <ingest|detect|duckdb-ref|node-ref|realtime> FILE STORE
+ *   node dist/bench/phases.js <gen-format|ingest-format> FILE STORE FORMAT [MEGABYTES]
  * Prints one JSON line: { phase, ms, maxRssMb, ...counts }.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { RENDERERS } from '../src/gen/render/index.js';
+import { renderRequests } from '../src/gen/web-requests.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { loadAllContent } from '../src/jobs/content.js';
 import { detect } from '../src/jobs/detect.js';
@@ -95,17 +98,47 @@ async function nodeReference(file: string): Promise<void> {
   });
 }
 
+/** Writes a generated file of about `mb` MB in `format` (the time is not a measure of vigil). */
+async function genFormat(file: string, format: string, mb: number): Promise<void> {
+  const renderer = RENDERERS.find((r) => r.format === format);
+  if (!renderer) throw new Error(`no renderer for ${format}`);
+  const fd = openSync(file, 'w');
+  try {
+    await timed('gen-format', async () => {
+      const r = renderRequests(renderer, { seed: `bench-${format}`, bytes: mb * 1e6 }, (chunk) => {
+        writeSync(fd, chunk);
+      });
+      return { requests: r.requests, bytes: r.bytes };
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** vigil ingest of a generated file read as `format` (named, not sniffed, so only reading is measured). */
+async function ingestFormat(file: string, storePath: string, format: string): Promise<void> {
+  const store = await openStore(storePath);
+  await timed('ingest-format', async () => {
+    const s = await ingest([file], { store, format });
+    const rows = Object.values(s.total.rowsStored).reduce((a, b) => a + b, 0);
+    return { lines: s.total.linesRead, rows, rejected: s.total.rejected, bytes: s.total.bytesRead };
+  });
+  await store.close();
+}
+
 async function realtime(): Promise<void> {
   await timed('realtime', () => realtimePhase());
 }
 
-const [phase, file = '', storePath = ''] = process.argv.slice(2);
+const [phase, file = '', storePath = '', format = '', mb = '1000'] = process.argv.slice(2);
 const phases: Record<string, () => Promise<void>> = {
   ingest: () => ingestPhase(file, storePath),
   detect: () => detectPhase(storePath),
   'duckdb-ref': () => duckdbReference(file),
   'node-ref': () => nodeReference(file),
   realtime,
+  'gen-format': () => genFormat(file, format, Number(mb)),
+  'ingest-format': () => ingestFormat(file, storePath, format),
 };
 const run = phase ? phases[phase] : undefined;
 if (!run) {

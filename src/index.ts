@@ -6,12 +6,14 @@ export type { AttackDataFile, ContentProblem, Detection, MacroDef, Story } from 
 export { type Diagnostic, DiagnosticError, renderDiagnostic, type Span } from './core/diagnostics.js';
 export type { Row, Value } from './core/value.js';
 export { type CompiledSearch, compileSearch, type SearchResult } from './engine/run.js';
+export { formatNames, listFormats } from './ingest/formats/registry.js';
 export { type IngestOptions, ingest } from './ingest/ingest.js';
 export type { IngestSummary } from './ingest/summary.js';
 export { type ContentOptions, loadAllContent } from './jobs/content.js';
 export { type DetectOptions, type DetectResult, type DetectWindow, detect } from './jobs/detect.js';
 export { type RunResult, run } from './jobs/run.js';
 export { type SearchOptions, search } from './jobs/search.js';
+export { explainDetection, type WhyOptions, type WhyReport } from './jobs/why.js';
 export { getDataset, listDatasets } from './model/registry.js';
 export { expandMacros } from './spl/macros.js';
 export { parseSpl } from './spl/parser.js';

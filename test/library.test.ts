@@ -15,11 +15,22 @@ describe('library entry point', () => {
         content,
       });
       expect(found.rows).toEqual([{ hosts: 3 }]);
-      const result = await vigil.detect(store, { content, window: { kind: 'all-time' } });
+      const result = await vigil.detect(store, {
+        content,
+        detection: 'WS FTP Remote Code Execution',
+        window: { kind: 'all-time' },
+      });
       expect(result.notables.map((n) => n.rule_title)).toEqual([
         'WS FTP Remote Code Execution',
         'WS FTP Remote Code Execution',
       ]);
+      const why = await vigil.explainDetection(store, {
+        content,
+        detection: 'WS FTP Remote Code Execution',
+        earliest: null,
+        latest: null,
+      });
+      expect(why.verdict.cause).toBe('fires');
     } finally {
       await store.close();
     }

@@ -16,7 +16,7 @@ import { alertRecord, clientIp, fileinfoRecord, httpRecord, type LineContext, ne
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface Exchange {
+export interface Exchange {
   readonly flow: Flow;
   readonly tx: HttpTx;
 }
@@ -103,7 +103,8 @@ function wsftpLookalike(rng: Rng): Exchange {
   return { flow: newFlow(rng, src, site.ip, site.port, 'TCP'), tx };
 }
 
-function backgroundExchange(rng: Rng): Exchange {
+/** One background HTTP exchange: mostly ordinary browsing, about 1.5 % WS_FTP look-alikes that never match. */
+export function backgroundExchange(rng: Rng): Exchange {
   return rng.chance(0.015) ? wsftpLookalike(rng) : ordinaryExchange(rng);
 }
 

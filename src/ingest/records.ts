@@ -78,6 +78,7 @@ export class RecordReader implements LineSink {
     const parsed = (this.parser ?? format.parser()).parse(text);
     if ('record' in parsed) this.map(parsed.record, number);
     else if ('reject' in parsed) this.tally.reject(number, parsed.reject);
+    else if ('skip' in parsed) this.tally.skip(parsed.skip);
   }
 
   private json(record: unknown, number: number, format: NdjsonFormat): void {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../config/schema.js';
 import type { ContentProblem } from '../content/types.js';
-import { Follower } from '../follow/follower.js';
+import { type Following, followInputs } from '../follow/by-format.js';
 import { type Clock, Scheduler, systemClock } from '../scheduler/index.js';
 import { lockedStore, Mutex, type ServiceApi, startServiceApi } from '../service/index.js';
 import { alertsOf, deliverDue, enqueue, ensureOutbox, type Sink, sinksFromConfig } from '../sinks/index.js';
@@ -92,10 +92,7 @@ export async function serve(opts: ServiceOptions): Promise<void> {
     throw new Error(prepared.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const clock = opts.clock ?? systemClock;
   const store = await openStore(config.store);
-  const follower = new Follower(
-    config.inputs.map((i) => i.path),
-    { store },
-  );
+  const follower = followInputs(config.inputs, { store });
   const lock = new Mutex();
   let api: ServiceApi | undefined;
   try {
@@ -150,7 +147,7 @@ export async function serve(opts: ServiceOptions): Promise<void> {
 
 /** One follow round; returns whether it stored rows (then the real-time detections run). */
 async function followRound(
-  follower: Follower,
+  follower: Following,
   signal: AbortSignal,
   log: (e: LogEntry) => void,
 ): Promise<boolean> {

@@ -37,17 +37,20 @@ describe('Web dataset', () => {
     ]);
   });
 
-  it.skipIf(!existsSync(FIELDS_TSV))('has exactly the CIM Web root fields with their types, then vigil’s one extension', () => {
-    const cim = readFileSync(FIELDS_TSV, 'utf8')
-      .split('\n')
-      .map((line) => line.split('\t'))
-      .filter(([model, dataset]) => model === 'Web' && dataset === 'Web.Web')
-      .map(([, , name, type]) => ({ name, type }));
-    expect(web.fields.slice(4).map((f) => ({ name: f.name, type: f.type }))).toEqual([
-      ...cim,
-      { name: 'http_request_content_type', type: 'string' },
-    ]);
-  });
+  it.skipIf(!existsSync(FIELDS_TSV))(
+    'has exactly the CIM Web root fields with their types, then vigil’s one extension',
+    () => {
+      const cim = readFileSync(FIELDS_TSV, 'utf8')
+        .split('\n')
+        .map((line) => line.split('\t'))
+        .filter(([model, dataset]) => model === 'Web' && dataset === 'Web.Web')
+        .map(([, , name, type]) => ({ name, type }));
+      expect(web.fields.slice(4).map((f) => ({ name: f.name, type: f.type }))).toEqual([
+        ...cim,
+        { name: 'http_request_content_type', type: 'string' },
+      ]);
+    },
+  );
 
   it('calculates only its own fields, each once', () => {
     const names = new Set(web.fields.map((f) => f.name));

@@ -1,8 +1,15 @@
+import { access } from './access.js';
+import { iis } from './iis.js';
+import { nginxKv } from './nginx-kv.js';
+import { pan } from './pan.js';
+import { streamHttp } from './stream-http.js';
 import { suricata } from './suricata.js';
 import type { LogFormat } from './types.js';
+import { zeek } from './zeek.js';
+import { zeekJson } from './zeek-json.js';
 
 // One line per log format, in the order `--format auto` tries them.
-const formats: readonly LogFormat[] = [suricata];
+const formats: readonly LogFormat[] = [suricata, zeek, zeekJson, iis, nginxKv, access, pan, streamHttp];
 
 /** `--format auto`: each file's format is told from its first lines. */
 export const AUTO_FORMAT = 'auto';

@@ -37,6 +37,8 @@ export type ParsedLine =
   | { readonly record: Readonly<Record<string, string | undefined>> }
   /** A header or comment line (Zeek `#fields`, IIS `#Fields`): no row, not an error. */
   | { readonly header: true }
+  /** A record of a type that is not a data-model event: counted under `skip` (its type) in the summary. */
+  | { readonly skip: string }
   /** A line that cannot be read: the reason is reported as `file:line: reason`. */
   | { readonly reject: string };
 
