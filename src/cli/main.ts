@@ -4,11 +4,13 @@ import { type CliCommand, type CliIO, UsageError } from './command.js';
 import { coverageCommand } from './commands/coverage.js';
 import { detectCommand } from './commands/detect.js';
 import { ingestCommand } from './commands/ingest.js';
+import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { whyCommand } from './commands/why.js';
 
@@ -24,6 +26,8 @@ const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   statusCommand,
   whyCommand,
+  replayCommand,
+  testCommand,
 ];
 
 function help(): string {
