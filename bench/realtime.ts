@@ -3,7 +3,7 @@
  * a fixed rate, with exploitation requests planted among ordinary traffic; each planted request's latency is
  * the time from its append to its notable in the service's file sink.
  */
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -53,6 +53,21 @@ function eveLine(n: number, planted: string | null): string {
   });
 }
 
+/** The text of `file` from byte `offset` on ('' while the file does not exist). */
+async function readFrom(file: string, offset: number): Promise<string> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return '';
+  try {
+    const { size } = await handle.stat();
+    if (size <= offset) return '';
+    const buf = Buffer.alloc(size - offset);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, offset);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 const plantedSrc = (i: number) => `10.77.${i >> 8}.${i & 255}`;
 
 export async function realtimePhase(planted = 200, rate = 5000): Promise<RealtimeResult> {
@@ -74,10 +89,16 @@ export async function realtimePhase(planted = 200, rate = 5000): Promise<Realtim
   });
   const appended = new Map<string, number>();
   const seen = new Map<string, number>();
+  // reads only what the sink appended since the last look: the watcher shares this process with the service
   const watch = (async () => {
+    let offset = 0;
+    let rest = '';
     while (!stop.signal.aborted && seen.size < planted) {
-      const text = await readFile(alerts, 'utf8').catch(() => '');
-      for (const l of text.split('\n').filter(Boolean)) {
+      const text = await readFrom(alerts, offset);
+      offset += Buffer.byteLength(text);
+      const lines = (rest + text).split('\n');
+      rest = lines.pop() ?? '';
+      for (const l of lines.filter(Boolean)) {
         const e = JSON.parse(l) as { kind: string; alert: { fields?: { src?: string } } };
         const src = e.alert.fields?.src;
         if (e.kind === 'notable' && src && !seen.has(src)) seen.set(src, Date.now());

@@ -43,8 +43,22 @@ export function fireTimesBetween(expr: string, after: number, upTo: number, limi
   return out;
 }
 
-/** The latest fire time at or before `upTo`, or null if the expression never fired. */
+const lastFires = new Map<string, number | null>();
+
+/**
+ * The latest fire time at or before `upTo`, or null if the expression never fired. Fire times fall on whole
+ * minutes, so the answer is the same through a minute and is kept (the service asks many times a second).
+ */
 export function lastFireTime(expr: string, upTo: number): number | null {
+  const key = `${expr}\u0000${Math.floor(upTo / 60)}`;
+  if (lastFires.has(key)) return lastFires.get(key) ?? null;
+  if (lastFires.size > 1000) lastFires.clear();
+  const found = findLastFireTime(expr, Math.floor(upTo / 60) * 60);
+  lastFires.set(key, found);
+  return found;
+}
+
+function findLastFireTime(expr: string, upTo: number): number | null {
   const cron = cronOf(expr);
   const at = new Date(upTo * 1000);
   if (cron.match(at) && at.getUTCSeconds() === 0 && at.getUTCMilliseconds() === 0) return upTo;

@@ -35,47 +35,35 @@ async function raised(file: string): Promise<Record<string, string[]>> {
   }
 }
 
+/** The POST detection's notable and risk lines for these sources. */
+const posts = (...srcs: string[]) => [
+  ...srcs.map((src) => `notable ${src} critical`),
+  ...srcs.map((src) => `risk ${src} 63`),
+];
+const POC_RCE = ['notable 203.0.113.50 high', 'risk 203.0.113.50 72'];
+const RECON_GETS = ['risk 198.51.100.23 10', 'risk 198.51.100.23 10'];
+
 describe('the WS_FTP request shapes in three logs: which detection fires on which', () => {
-  it('Suricata (request headers show the body type): the PoC fires all but reconnaissance; the UI’s JSON POST nothing', async () => {
-    expect(await raised('suricata.eve.json')).toEqual({
-      [RCE]: ['notable 203.0.113.50 high', 'risk 203.0.113.50 72'],
-      [POST]: [
-        'notable 203.0.113.50 critical',
-        'notable 203.0.113.66 critical',
-        'risk 203.0.113.50 63',
-        'risk 203.0.113.66 63',
-      ],
-      [RECON]: ['risk 198.51.100.23 10', 'risk 198.51.100.23 10'],
-    });
-  });
-
-  it('IIS (no body type): Metasploit’s POST /AHT/ → 302 only by the wider detection, which also takes the UI’s POST', async () => {
-    expect(await raised('iis.log')).toEqual({
-      [RCE]: ['notable 203.0.113.50 high', 'risk 203.0.113.50 72'],
-      [POST]: [
-        'notable 10.2.3.4 critical',
-        'notable 203.0.113.50 critical',
-        'notable 203.0.113.66 critical',
-        'risk 10.2.3.4 63',
-        'risk 203.0.113.50 63',
-        'risk 203.0.113.66 63',
-      ],
-      [RECON]: ['risk 198.51.100.23 10', 'risk 198.51.100.23 10'],
-    });
-  });
-
-  it('Zeek: the add-on builds url as host:port/uri, so the ESCU detection misses even the PoC', async () => {
-    expect(await raised('zeek-http.log')).toEqual({
-      [RCE]: [],
-      [POST]: [
-        'notable 10.2.3.4 critical',
-        'notable 203.0.113.50 critical',
-        'notable 203.0.113.66 critical',
-        'risk 10.2.3.4 63',
-        'risk 203.0.113.50 63',
-        'risk 203.0.113.66 63',
-      ],
-      [RECON]: ['risk 198.51.100.23 10', 'risk 198.51.100.23 10'],
-    });
+  it.each([
+    [
+      'Suricata (request headers show the body type): the PoC fires all but reconnaissance; the UI’s JSON POST nothing',
+      'suricata.eve.json',
+      POC_RCE,
+      posts('203.0.113.50', '203.0.113.66'),
+    ],
+    [
+      'IIS (no body type): Metasploit’s POST /AHT/ → 302 only by the wider detection, which also takes the UI’s POST',
+      'iis.log',
+      POC_RCE,
+      posts('10.2.3.4', '203.0.113.50', '203.0.113.66'),
+    ],
+    [
+      'Zeek: the add-on builds url as host:port/uri, so the ESCU detection misses even the PoC',
+      'zeek-http.log',
+      [],
+      posts('10.2.3.4', '203.0.113.50', '203.0.113.66'),
+    ],
+  ])('%s', async (_shape, file, rce, post) => {
+    expect(await raised(file)).toEqual({ [RCE]: rce, [POST]: post, [RECON]: RECON_GETS });
   });
 });

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFormats } from '../../../src/ingest/formats/registry.js';
-import { sampleLines } from '../../../src/ingest/sniff.js';
-import { SAMPLES, samplesPresent } from './access-golden.js';
+import { filesUnder, headLines, SAMPLES, samplesPresent } from './helpers.js';
 
 const MINE = new Set(['access', 'nginx-kv']);
 const ACCESS_SAMPLES = [
@@ -15,13 +13,6 @@ const ACCESS_SAMPLES = [
   'lnav/shop_access_log.1000.log',
 ];
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 /** What `--format auto` says of each sample, among the access-log formats only (others: null). */
 function claims(): Record<string, string | null> {
   const formats = listFormats().filter((f) => MINE.has(f.name));
@@ -29,7 +20,7 @@ function claims(): Record<string, string | null> {
     filesUnder(SAMPLES)
       .filter((p) => !p.endsWith('.gz'))
       .map((p) => {
-        const lines = sampleLines(readFileSync(p));
+        const lines = headLines(p);
         return [relative(SAMPLES, p), formats.find((f) => f.sniff(lines))?.name ?? null];
       }),
   );
@@ -47,7 +38,7 @@ describe.skipIf(!samplesPresent)('--format auto across every shared sample', () 
       listFormats().findIndex((f) => f.name === 'access'),
     );
     for (const path of ACCESS_SAMPLES) {
-      const lines = sampleLines(readFileSync(join(SAMPLES, path)));
+      const lines = headLines(join(SAMPLES, path));
       expect(before.filter((f) => f.sniff(lines)).map((f) => f.name)).toEqual([]);
     }
   });

@@ -1,25 +1,23 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../../src/ingest/ingest.js';
-import { type DuckDbStore, openDuckDbStore } from '../../../src/store/duckdb.js';
-import { TEST_HOST } from '../helpers.js';
-import { expectedGolden, SAMPLES, samplesPresent, storedGolden } from './access-golden.js';
+import { describe, expect, it } from 'vitest';
+import type { DuckDbStore } from '../../../src/store/duckdb.js';
+import {
+  ACCESS_COLUMNS,
+  expectGolden,
+  fixture,
+  followedRead,
+  ingestOne,
+  SAMPLES,
+  samplesPresent,
+  storedGolden,
+  storeEach,
+  tempFile,
+} from './helpers.js';
 
-const FIXTURES = 'test/fixtures/ingest/access';
-const expectedFor = (name: string) => expectedGolden(join(FIXTURES, `${name}.expected.jsonl`));
-
-let store: DuckDbStore;
-beforeEach(async () => {
-  store = await openDuckDbStore(':memory:');
-});
-afterEach(async () => {
-  await store.close();
-});
-
-const read = async (file: string, format = 'auto') =>
-  (await ingest([file], { store, host: TEST_HOST, format })).files[0];
+const expectedFor = (name: string) => fixture('access', `${name}.expected.jsonl`);
+const store = storeEach();
+const read = (file: string, format = 'auto') => ingestOne(store(), file, format);
 
 describe.skipIf(!samplesPresent)('real access logs, every row golden', () => {
   it.each([
@@ -32,25 +30,24 @@ describe.skipIf(!samplesPresent)('real access logs, every row golden', () => {
     const file = join(SAMPLES, path);
     const result = await read(file);
     expect(result).toMatchObject({ status: 'ingested', linesRead: rows, rejected: 0 });
-    expect(result?.rowsStored).toEqual({ web: rows });
-    expect(await storedGolden(store)).toEqual(expectedFor(path.split('/').at(-1) as string));
-    const sources = await store.query('SELECT DISTINCT source FROM web');
+    expect(result.rowsStored).toEqual({ web: rows });
+    await expectGolden(store(), expectedFor(path.split('/').at(-1) as string), ACCESS_COLUMNS);
+    const sources = await store().query('SELECT DISTINCT source FROM web');
     expect(sources).toEqual([{ source: file }]);
   });
 
   it('elastic-examples apache_logs: the first 300 lines golden', async () => {
     const lines = readFileSync(join(SAMPLES, 'elastic-examples/apache_logs.combined.log'), 'utf8');
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-access-'));
-    const slice = join(dir, 'apache_logs.head.log');
+    const slice = tempFile('apache_logs.head.log');
     writeFileSync(slice, `${lines.split('\n').slice(0, 300).join('\n')}\n`);
     expect(await read(slice)).toMatchObject({ linesRead: 300, rejected: 0 });
-    expect(await storedGolden(store)).toEqual(expectedFor('apache_logs.combined.log'));
+    await expectGolden(store(), expectedFor('apache_logs.combined.log'), ACCESS_COLUMNS);
   });
 
   it('elastic-examples apache_logs: all 10,000 lines counted', async () => {
     const result = await read(join(SAMPLES, 'elastic-examples/apache_logs.combined.log'));
     expect(result).toMatchObject({ linesRead: 10000, rejected: 0 });
-    const counts = await store.query(
+    const counts = await store().query(
       'SELECT sourcetype, count(*) AS n, count(DISTINCT src) AS srcs FROM web GROUP BY 1 ORDER BY 1',
     );
     // line 8899's user agent was cut off before its closing quote: the line reads as common
@@ -58,7 +55,7 @@ describe.skipIf(!samplesPresent)('real access logs, every row golden', () => {
       { sourcetype: 'access_combined', n: 9999, srcs: 1753 },
       { sourcetype: 'access_common', n: 1, srcs: 1 },
     ]);
-    const statuses = await store.query('SELECT status, count(*) AS n FROM web GROUP BY 1 ORDER BY 1');
+    const statuses = await store().query('SELECT status, count(*) AS n FROM web GROUP BY 1 ORDER BY 1');
     expect(statuses.map((r) => `${r.status}:${r.n}`)).toEqual([
       '200:9126',
       '206:45',
@@ -73,48 +70,38 @@ describe.skipIf(!samplesPresent)('real access logs, every row golden', () => {
 
   it('the aiohttp access log behind a syslog prefix is not read as an access log', async () => {
     const file = join(SAMPLES, 'cve-2023-40044/honeypot-aiohttp-excerpt.log');
-    const auto = await ingest([file], { store, host: TEST_HOST });
-    expect(auto.files[0]?.status).toBe('failed');
+    expect((await read(file)).status).toBe('failed');
     const forced = await read(file, 'access');
-    expect(forced?.rejects.map((r) => r.reason)).toEqual([
+    expect(forced.rejects.map((r) => r.reason)).toEqual([
       'not an access log line: unexpected fields before [time]',
     ]);
   });
 });
 
 describe('generated shapes and bad lines (generated)', () => {
-  const file = join(FIXTURES, 'generated-shapes.log');
+  const file = fixture('access', 'generated-shapes.log');
 
   it('stores every readable line, reports the others as file:line: reason, and goes on', async () => {
     const result = await read(file);
     expect(result).toMatchObject({ status: 'ingested', linesRead: 15, rejected: 5 });
-    expect(result?.rejects.map((r) => `${r.file}:${r.line}: ${r.reason}`)).toEqual([
+    expect(result.rejects.map((r) => `${r.file}:${r.line}: ${r.reason}`)).toEqual([
       `${file}:10: request not closed by a quote`,
       `${file}:11: status is not a 3-digit code: "OK"`,
       `${file}:12: req_time: not a valid access log time "31/Foo/2023:16:31:16 +0000"`,
       `${file}:13: not an access log line: no [time] field`,
       `${file}:14: not an access log line: unexpected fields before [time]`,
     ]);
-    expect(await storedGolden(store)).toEqual(expectedFor('generated-shapes.log'));
+    await expectGolden(store(), expectedFor('generated-shapes.log'), ACCESS_COLUMNS);
   });
 });
 
 describe('a followed file read in two parts gives the rows of one read', () => {
-  const full = readFileSync(join(FIXTURES, 'generated-shapes.log'), 'utf8');
+  const full = readFileSync(fixture('access', 'generated-shapes.log'), 'utf8');
 
   it('split mid-line: the unterminated half-line waits for the writer', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-access-'));
-    const file = join(dir, 'followed.log');
-    const cut = full.indexOf('"GET /login');
-    writeFileSync(file, full.slice(0, cut));
-    const first = await read(file);
-    expect(first?.pendingBytes).toBeGreaterThan(0);
-    appendFileSync(file, full.slice(cut));
-    await read(file);
-    const twoReads = await storedGolden(store);
-    const fresh = await openDuckDbStore(':memory:');
-    await ingest([join(FIXTURES, 'generated-shapes.log')], { store: fresh, host: TEST_HOST });
-    expect(twoReads).toEqual(await storedGolden(fresh));
-    await fresh.close();
+    const golden = (s: DuckDbStore) => storedGolden(s, ACCESS_COLUMNS);
+    const read = await followedRead(store(), full, full.indexOf('"GET /login'), golden);
+    expect(read.first.pendingBytes).toBeGreaterThan(0);
+    expect(await golden(store())).toEqual(read.once);
   });
 });

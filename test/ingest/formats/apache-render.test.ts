@@ -1,13 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apacheRenderer } from '../../../src/gen/render/apache.js';
 import { nginxKvRenderer } from '../../../src/gen/render/nginx-kv.js';
-import type { Renderer, WebRequest } from '../../../src/gen/render/types.js';
-import { ingest } from '../../../src/ingest/ingest.js';
-import { chooseFormat } from '../../../src/ingest/sniff.js';
-import { type DuckDbStore, openDuckDbStore } from '../../../src/store/duckdb.js';
+import type { WebRequest } from '../../../src/gen/render/types.js';
+import { ingestRendered, requestFields, storeEach } from './helpers.js';
 
 // generated requests
 const BASE = {
@@ -46,32 +41,15 @@ const REQUESTS: WebRequest[] = [
   },
 ];
 
-let store: DuckDbStore;
-beforeEach(async () => {
-  store = await openDuckDbStore(':memory:');
-});
-afterEach(async () => {
-  await store.close();
-});
-
-async function renderAndIngest(renderer: Renderer, requests: readonly WebRequest[]): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'vigil-render-')), 'rendered.log');
-  const lines = [...renderer.header(requests[0]?.micros ?? 0), ...requests.map(renderer.line)];
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  const summary = await ingest([file], { store, host: 'h' });
-  expect(summary.total.rejected).toBe(0);
-  return file;
-}
+const store = storeEach();
 
 describe.each([
   ['access', apacheRenderer, 'access_combined'],
   ['nginx-kv', nginxKvRenderer, 'nginx:plus:kv'],
 ])('the %s renderer', (format, renderer, sourcetype) => {
   it('writes requests that --format auto reads back to the same values', async () => {
-    const file = await renderAndIngest(renderer, REQUESTS);
-    const choice = await chooseFormat('auto', async () => readFileSync(file));
-    expect('format' in choice && choice.format?.name).toBe(format);
-    const rows = await store.query(
+    await ingestRendered(store(), renderer, REQUESTS);
+    const rows = await store().query(
       'SELECT _time, sourcetype, url, status, src, dest, http_method, http_user_agent, http_referrer, user FROM web ORDER BY _time',
     );
     expect(rows).toEqual(
@@ -80,21 +58,16 @@ describe.each([
         _time: Math.floor(r.micros / 1e6),
         sourcetype,
         url: r.url,
-        status: String(r.status),
-        src: r.srcIp,
+        ...requestFields(r),
         dest: r.hostname ?? r.destIp,
-        http_method: r.method,
-        http_user_agent: r.userAgent ?? 'unknown',
-        http_referrer: r.referrer ?? 'unknown',
-        user: r.user ?? 'unknown',
       })),
     );
   });
 
   it('escapes a quote in the user agent the way the server does, so the line still reads', async () => {
     const [first] = REQUESTS as [WebRequest];
-    await renderAndIngest(renderer, [{ ...first, userAgent: 'a "b" c\\' }]);
-    const rows = await store.query('SELECT http_user_agent FROM web');
+    await ingestRendered(store(), renderer, [{ ...first, userAgent: 'a "b" c\\' }]);
+    const rows = await store().query('SELECT http_user_agent FROM web');
     const escaped = format === 'access' ? 'a \\"b\\" c\\\\' : 'a \\x22b\\x22 c\\x5C';
     expect(rows).toEqual([{ http_user_agent: escaped }]);
   });

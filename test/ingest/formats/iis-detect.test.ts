@@ -1,13 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { iis } from '../../../src/ingest/formats/iis.js';
-import { sampleLines } from '../../../src/ingest/sniff.js';
-
-const SAMPLES = '../shared/samples';
-const present = existsSync(SAMPLES);
-if (!present) console.warn(`skipping IIS detection tests: ${SAMPLES} is not present`);
+import { filesUnder, headLines, SAMPLES, samplesPresent } from './helpers.js';
 
 /** The samples that are W3C extended logs; every other file must not be claimed. */
 const W3C_SAMPLES = [
@@ -24,30 +18,15 @@ const W3C_SAMPLES = [
   'lnav/w3c_big.log',
 ];
 
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesBelow(path) : [path];
-    });
-}
-
-function headOf(path: string): Buffer {
-  const bytes = readFileSync(path);
-  return path.endsWith('.gz') ? gunzipSync(bytes) : bytes;
-}
-
-describe.skipIf(!present)('iis sniff over every shared sample', () => {
-  const files = present ? filesBelow(SAMPLES).map((f) => relative(SAMPLES, f)) : [];
+describe.skipIf(!samplesPresent)('iis sniff over every shared sample', () => {
+  const files = samplesPresent ? filesUnder(SAMPLES).map((f) => relative(SAMPLES, f)) : [];
 
   it('sees every W3C sample', () => {
     expect(files).toEqual(expect.arrayContaining(W3C_SAMPLES));
   });
 
   it.each(files)('%s', (file) => {
-    const lines = sampleLines(headOf(join(SAMPLES, file)));
-    expect(iis.sniff(lines)).toBe(W3C_SAMPLES.includes(file));
+    expect(iis.sniff(headLines(join(SAMPLES, file)))).toBe(W3C_SAMPLES.includes(file));
   });
 });
 

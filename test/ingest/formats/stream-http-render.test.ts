@@ -1,30 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { streamHttpRenderer } from '../../../src/gen/render/stream-http.js';
 import type { WebRequest } from '../../../src/gen/render/types.js';
-import { ingest } from '../../../src/ingest/ingest.js';
-import { type DuckDbStore, openDuckDbStore } from '../../../src/store/duckdb.js';
-import { TEST_HOST } from '../helpers.js';
+import { AUTH_USER_POST, ingestRendered, requestFields, storeEach } from './helpers.js';
 
 // GENERATED requests (documentation addresses), written as Stream stream:http events and read back.
 const REQUESTS: readonly WebRequest[] = [
   {
+    ...AUTH_USER_POST,
     micros: Date.UTC(2023, 9, 1, 16, 34, 7) * 1000 + 412_345,
-    srcIp: '203.0.113.50',
-    srcPort: 51514,
-    destIp: '10.0.1.20',
     destPort: 80,
-    hostname: 'wsftp.example.com',
-    method: 'POST',
-    url: '/AHT/AhtApiService.asmx/AuthUser',
-    protocol: 'HTTP/1.1',
-    status: 200,
-    userAgent: 'python-requests/2.31.0',
     contentType: 'text/xml',
-    bytesOut: 345,
-    bytesIn: 865,
     durationMs: 12.5,
   },
   {
@@ -58,24 +43,12 @@ const REQUESTS: readonly WebRequest[] = [
   },
 ];
 
-let store: DuckDbStore;
-beforeEach(async () => {
-  store = await openDuckDbStore(':memory:');
-});
-afterEach(async () => {
-  await store.close();
-});
+const store = storeEach();
 
 it('what the stream-http renderer writes ingests back as the same requests', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'vigil-stream-render-')), 'http.json');
-  const first = REQUESTS[0] as WebRequest;
-  const lines = [...streamHttpRenderer.header(first.micros), ...REQUESTS.map(streamHttpRenderer.line)];
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  const summary = await ingest([file], { store, host: TEST_HOST });
-  expect(summary.files[0]?.format).toBe('stream-http');
-  expect(summary.files[0]?.rejects).toEqual([]);
-  const rows = await store.query(
-    'SELECT epoch_us(_time) AS us, url, status, src, dest, http_method, http_user_agent, bytes FROM web ORDER BY _time',
+  await ingestRendered(store(), streamHttpRenderer, REQUESTS);
+  const rows = await store().query(
+    'SELECT epoch_us(_time) AS us, url, status, src, dest, http_method, http_user_agent, http_referrer, "user", bytes FROM web ORDER BY _time',
   );
   // _time is the end of the transaction; the url is Splunk_TA_stream's scheme://site[:port]path
   expect(rows).toEqual(
@@ -84,11 +57,7 @@ it('what the stream-http renderer writes ingests back as the same requests', asy
       url: r.hostname
         ? `http://${r.hostname}${r.destPort === 80 ? '' : `:${r.destPort}`}${r.url.split('?')[0]}`
         : 'unknown',
-      status: String(r.status),
-      src: r.srcIp,
-      dest: r.destIp,
-      http_method: r.method,
-      http_user_agent: r.userAgent ?? 'unknown',
+      ...requestFields(r),
       bytes: r.bytesIn + r.bytesOut,
     })),
   );

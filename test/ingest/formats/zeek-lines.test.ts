@@ -1,13 +1,9 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unescapeZeek, ZeekTsvParser } from '../../../src/ingest/formats/zeek-tsv-parser.js';
-import { ingest } from '../../../src/ingest/ingest.js';
-import { type DuckDbStore, openDuckDbStore } from '../../../src/store/duckdb.js';
-
-const SAMPLES = '../shared/samples';
-const present = existsSync(SAMPLES);
+import type { DuckDbStore } from '../../../src/store/duckdb.js';
+import { followedRead, ingestOne, SAMPLES, samplesPresent, storeEach, tempFile } from './helpers.js';
 
 /** Every stored Web row as text, in a fixed order, for comparing two stores. */
 async function storedRows(store: DuckDbStore): Promise<string[]> {
@@ -15,13 +11,7 @@ async function storedRows(store: DuckDbStore): Promise<string[]> {
   return rows.map((r) => JSON.stringify(r)).sort();
 }
 
-let store: DuckDbStore;
-beforeEach(async () => {
-  store = await openDuckDbStore(':memory:');
-});
-afterEach(async () => {
-  await store.close();
-});
+const store = storeEach();
 
 const HEADER = [
   '#separator \\x09',
@@ -61,11 +51,10 @@ describe('Zeek TSV lines (generated)', () => {
   ];
 
   it('maps by the #fields header, through a header change mid-file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-zeek-'));
-    const file = join(dir, 'http.log');
+    const file = tempFile('http.log');
     writeFileSync(file, `${[...fileA, ...fileB].join('\n')}\n`);
-    await ingest([file], { store, host: 'h' });
-    const rows = await store.query(
+    await ingestOne(store(), file);
+    const rows = await store().query(
       'SELECT _time, src, dest, dest_port, url, uri_path, uri_query, site, http_method, status, http_user_agent FROM web ORDER BY _time',
     );
     expect(rows).toEqual([
@@ -112,27 +101,16 @@ describe('Zeek TSV lines (generated)', () => {
   });
 
   it('a read resumed after the file grew (across a header change) stores what one read stores', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-zeek-'));
-    const [half, whole] = [join(dir, 'grown.log'), join(dir, 'whole.log')];
+    const whole = `${[...fileA, ...fileB].join('\n')}\n`;
     // the first read stops inside block A: the rest of A is read with the saved #fields
-    writeFileSync(half, `${fileA.slice(0, -1).join('\n')}\n`);
-    writeFileSync(whole, `${[...fileA, ...fileB].join('\n')}\n`);
-    await ingest([half], { store, host: 'h' });
-    appendFileSync(half, `${[fileA.at(-1), ...fileB].join('\n')}\n`);
-    const second = await ingest([half], { store, host: 'h' });
-    expect(second.files[0]?.rowsStored).toEqual({ web: 2 });
-    const once = await openDuckDbStore(':memory:');
-    try {
-      await ingest([whole], { store: once, host: 'h' });
-      expect(await storedRows(store)).toEqual(await storedRows(once));
-    } finally {
-      await once.close();
-    }
+    const cut = `${fileA.slice(0, -1).join('\n')}\n`.length;
+    const read = await followedRead(store(), whole, cut, storedRows);
+    expect(read.second.rowsStored).toEqual({ web: 2 });
+    expect(await storedRows(store())).toEqual(read.once);
   });
 
   it('reports each bad line as file:line: reason and reads on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-zeek-'));
-    const file = join(dir, 'bad.log');
+    const file = tempFile('bad.log');
     const good = tsv('1700000000.000001', '10.0.0.1', '10.0.0.2', '80', 'GET', 'a.example', '/', '200');
     const lines = [
       tsv('1700000000', 'x'),
@@ -147,8 +125,8 @@ describe('Zeek TSV lines (generated)', () => {
       good,
     ];
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const summary = await ingest([file], { store, format: 'zeek' });
-    expect(summary.files[0]?.rejects.map((r) => `${basename(r.file)}:${r.line}: ${r.reason}`)).toEqual([
+    const result = await ingestOne(store(), file, 'zeek');
+    expect(result.rejects.map((r) => `${basename(r.file)}:${r.line}: ${r.reason}`)).toEqual([
       'bad.log:1: a data line before any #fields header',
       'bad.log:8: 3 values for the 8 #fields columns',
       'bad.log:10: ts is XXXXXXXXXX.XXXXXX (a canonified btest baseline), not a time',
@@ -156,7 +134,7 @@ describe('Zeek TSV lines (generated)', () => {
       'bad.log:12: id.resp_p: expected a whole number, got a string "http"',
       'bad.log:14: not an http log (#path conn)',
     ]);
-    expect(summary.files[0]?.rowsStored).toEqual({ web: 1 });
+    expect(result.rowsStored).toEqual({ web: 1 });
   });
 
   it.each([
@@ -172,7 +150,7 @@ describe('Zeek TSV lines (generated)', () => {
   });
 });
 
-describe.skipIf(!present)('btest baselines, their canonified ts replaced by a time', () => {
+describe.skipIf(!samplesPresent)('btest baselines, their canonified ts replaced by a time', () => {
   const records = (name: string) => {
     const parser = new ZeekTsvParser();
     const text = readFileSync(join(SAMPLES, 'zeek', name), 'utf8').replaceAll('XXXXXXXXXX.XXXXXX', '1.5');
