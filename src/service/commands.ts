@@ -4,13 +4,20 @@ import { detectCommand } from '../cli/commands/detect.js';
 import { runsCommand } from '../cli/commands/runs.js';
 import { searchCommand } from '../cli/commands/search.js';
 import { statusCommand } from '../cli/commands/status.js';
+import { whyCommand } from '../cli/commands/why.js';
 import { lendStore } from '../cli/shared.js';
 import { DiagnosticError } from '../core/diagnostics.js';
 import type { IngestStore } from '../store/index.js';
 import type { Mutex } from './lock.js';
 import type { CliReply, CliRequest } from './protocol.js';
 
-const COMMANDS: readonly CliCommand[] = [searchCommand, runsCommand, statusCommand, detectCommand];
+const COMMANDS: readonly CliCommand[] = [
+  searchCommand,
+  runsCommand,
+  statusCommand,
+  detectCommand,
+  whyCommand,
+];
 
 /**
  * Runs a CLI command inside the service, as `vigil <command>` would, printing into the reply. The command

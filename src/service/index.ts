@@ -16,7 +16,7 @@ export interface ServiceApi {
 }
 
 /**
- * Lets `vigil search`, `runs`, `status` and `detect` run inside the service while it holds the store: a
+ * Lets `vigil search`, `runs`, `status`, `detect` and `why` run inside the service while it holds the store: a
  * loopback HTTP API whose port and bearer token are written beside the store (`<store>.serve.json`).
  */
 export async function startServiceApi(opts: {

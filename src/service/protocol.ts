@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const CLI_ROUTE = '/cli';
 
 /** The commands that run inside the service against its open store; the others need the store to themselves. */
-export const SERVED_COMMANDS = ['search', 'runs', 'status', 'detect'] as const;
+export const SERVED_COMMANDS = ['search', 'runs', 'status', 'detect', 'why'] as const;
 
 /** A command with the flags the CLI already parsed, and the directory relative paths are taken from. */
 export const CliRequest = z.object({

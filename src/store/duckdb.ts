@@ -23,7 +23,7 @@ export async function openDuckDbStore(path: string): Promise<DuckDbStore> {
     if (!holder) throw e;
     // DuckDB lets one process write a database file
     throw new Error(
-      `the store ${path} is in use by another process (PID ${holder[1]}), probably vigil serve: search, runs, status and detect run through it; stop it for other commands`,
+      `the store ${path} is in use by another process (PID ${holder[1]}), probably vigil serve: search, runs, status, detect and why run through it; stop it for other commands`,
     );
   });
   const connection = await instance.connect();

@@ -87,6 +87,24 @@ describe('the CLI while vigil serve holds the store', () => {
     expect(notables[0]).toMatchObject({ rule_title: WS_FTP });
   });
 
+  it('vigil why explains a detection over the stored rows', async () => {
+    const r = await vigil(
+      program,
+      dir,
+      'why',
+      WS_FTP,
+      '--earliest',
+      '0',
+      '--latest',
+      'now',
+      '--store',
+      store,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(/fires/);
+    expect(apiEvents('why')).toHaveLength(1);
+  });
+
   it('vigil runs lists the runs the service recorded', async () => {
     const out = await waitFor(async () => {
       const r = await vigil(program, dir, 'runs', '--store', store, '--format', 'json');

@@ -1,5 +1,6 @@
 import { explainDetection, type WhyReport } from '../../jobs/why.js';
 import { isoTime, type NearRows } from '../../jobs/why-verdict.js';
+import { servable } from '../../service/client.js';
 import { type CliCommand, stringOpt, UsageError } from '../command.js';
 import {
   CONTENT_OPTIONS,
@@ -82,7 +83,7 @@ export function formatWhy(r: WhyReport): string {
   ].join('\n');
 }
 
-export const whyCommand: CliCommand = {
+export const whyCommand: CliCommand = servable({
   name: 'why',
   summary: 'explain from the data why a detection did not fire (or that it does)',
   usage: [
@@ -125,4 +126,4 @@ export const whyCommand: CliCommand = {
       await store.close();
     }
   },
-};
+});
