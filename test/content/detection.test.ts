@@ -94,8 +94,9 @@ describe('old form: the bundled WS FTP detection', () => {
   });
 
   it('keeps the test block', () => {
-    expect(ws.tests).toHaveLength(1);
+    expect(ws.tests).toHaveLength(2);
     expect(ws.tests[0]?.attackData[0]).toMatchObject({ source: 'suricata', sourcetype: 'suricata' });
+    expect(ws.tests[1]?.attackData[0]).toMatchObject({ source: 'iis', sourcetype: 'ms:iis:auto' });
   });
 });
 

@@ -48,7 +48,7 @@ describe('vigil test', () => {
   it("passes vigil's own detections on the bundled attack data (exit 0)", async () => {
     const r = await runCli(process.cwd(), 'test');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('PASS 10  FAIL 0  SKIP 4  ERROR 0');
+    expect(r.out).toContain('PASS 12  FAIL 0  SKIP 4  ERROR 0');
     expect(r.out).toMatch(/PASS\s+unit\s+WS FTP Remote Code Execution\s+True Positive Test\s+8 rows/);
     expect(r.out).toMatch(/SKIP\s+unit\s+Risk Threshold Exceeded .*Correlation: contentctl does not test/);
   });
@@ -80,7 +80,7 @@ describe('vigil test', () => {
   it('runs only the detections named, and refuses an unknown one', async () => {
     const r = await runCli(process.cwd(), 'test', 'WS FTP Remote Code Execution');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('PASS 2  FAIL 0  SKIP 0  ERROR 0');
+    expect(r.out).toContain('PASS 4  FAIL 0  SKIP 0  ERROR 0');
     const bad = await runCli(process.cwd(), 'test', 'No Such Detection');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('no detection named or with id "No Such Detection"');
