@@ -1,42 +1,31 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
+import { compileEntry } from '../helpers/compile.js';
 import { httpLine, range, storedLineNumbers } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // compiled beside the project's node_modules so that the child resolves its packages and data folder
-const BUILD = join(ROOT, 'node_modules', '.cache', 'vigil-follow-crash');
-const CHILD = join(BUILD, 'test', 'follow', 'child.js');
+let childScript = '';
+let removeBuild = () => {};
 const LINES = 600;
 const KILLS = 8;
 
 const work = mkdtempSync(join(tmpdir(), 'vigil-crash-'));
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-  rmSync(BUILD, { recursive: true, force: true });
+  removeBuild();
 });
 
 /** Compiles child.ts and what it imports (only that: faster than the whole project). */
 beforeAll(async () => {
-  rmSync(BUILD, { recursive: true, force: true });
-  mkdirSync(BUILD, { recursive: true });
-  const config = join(BUILD, 'tsconfig.json');
-  const compilerOptions = { outDir: BUILD, rootDir: ROOT, declaration: false, sourceMap: false };
-  const files = [join(ROOT, 'test', 'follow', 'child.ts')];
-  writeFileSync(
-    config,
-    JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions, files, include: [] }),
-  );
-  await promisify(execFile)(process.execPath, [
-    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-    '-p',
-    config,
-  ]);
+  const built = await compileEntry('vigil-follow-crash', join(ROOT, 'test', 'follow', 'child.ts'));
+  childScript = built.file;
+  removeBuild = built.remove;
 }, 120_000);
 
 /** A seeded generator (mulberry32), so a failing run can be repeated with the same kill moments. */
@@ -57,7 +46,7 @@ interface Child {
 }
 
 function startChild(store: string, idleExitMs: number, input: string): Child {
-  const proc = spawn(process.execPath, [CHILD, store, String(idleExitMs), input], {
+  const proc = spawn(process.execPath, [childScript, store, String(idleExitMs), input], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const child: Child = { process: proc, exited: new Promise((r) => proc.on('exit', r)), batches: 0 };

@@ -1,39 +1,21 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
+
+import { compileEntry } from '../helpers/compile.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/**
- * Compiles the CLI (src/cli/main.ts and what it imports) beside the project's node_modules, so that the
- * child processes resolve its packages and bundled content; returns the program to run with node.
- */
+/** Compiles the CLI (src/cli/main.ts and what it imports); returns the program to run with node. */
 export async function buildCli(name: string): Promise<{ program: string; remove: () => void }> {
-  const build = join(ROOT, 'node_modules', '.cache', `vigil-service-${name}`);
-  rmSync(build, { recursive: true, force: true });
-  mkdirSync(build, { recursive: true });
-  const config = join(build, 'tsconfig.json');
-  const compilerOptions = { outDir: build, rootDir: ROOT, declaration: false, sourceMap: false };
-  const files = [join(ROOT, 'src', 'cli', 'main.ts')];
-  writeFileSync(
-    config,
-    JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions, files, include: [] }),
-  );
-  // type errors elsewhere in a tree being edited still emit runnable code
-  await promisify(execFile)(process.execPath, [
-    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-    '-p',
-    config,
-  ]).catch(() => undefined);
-  if (!existsSync(join(build, 'src', 'cli', 'main.js'))) throw new Error('the CLI did not compile');
-  const program = join(build, 'vigil.mjs');
+  const { file, remove } = await compileEntry(`vigil-service-${name}`, join(ROOT, 'src', 'cli', 'main.ts'));
+  const program = join(dirname(dirname(dirname(file))), 'vigil.mjs');
   writeFileSync(
     program,
     "import { main } from './src/cli/main.js';\nprocess.exitCode = await main(process.argv.slice(2));\n",
   );
-  return { program, remove: () => rmSync(build, { recursive: true, force: true }) };
+  return { program, remove };
 }
 
 export interface Finished {
