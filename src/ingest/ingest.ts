@@ -75,16 +75,11 @@ async function prepare(options: IngestOptions): Promise<Run> {
   const { store } = options;
   await ensureLedger(store);
   const host = options.host ?? hostname();
-  const ready = new Set<string>();
   return {
     options,
     maxRejects: options.maxRejects ?? 10,
     settings: async (source, format) => {
-      if (!ready.has(format.name)) {
-        await store.ensureTable(format.dataset.table, format.dataset.fields);
-        await store.ensureTempTable(stagingTable(format), rawColumns(format));
-        ready.add(format.name);
-      }
+      await ensureFormatTables(store, format);
       return {
         store,
         format,
@@ -95,6 +90,17 @@ async function prepare(options: IngestOptions): Promise<Run> {
     },
   };
 }
+
+/** The format's dataset and staging tables; once per open store (a followed file asks every round). */
+async function ensureFormatTables(store: DuckDbStore, format: LogFormat): Promise<void> {
+  const done = formatsReady.get(store) ?? new Set<string>();
+  if (done.has(format.name)) return;
+  await store.ensureTable(format.dataset.table, format.dataset.fields);
+  await store.ensureTempTable(stagingTable(format), rawColumns(format));
+  formatsReady.set(store, done.add(format.name));
+}
+
+const formatsReady = new WeakMap<DuckDbStore, Set<string>>();
 
 async function ingestInput(input: Input, run: Run): Promise<FileResult> {
   if (input.kind === 'error') return failed(input.path, input.error, run);

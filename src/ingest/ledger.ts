@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addMissingColumns, readColumns } from '../store/columns.js';
 import type { DuckDbStore } from '../store/duckdb.js';
 import { quoteString } from '../store/sql-text.js';
 import type { ColumnDef } from '../store/types.js';
@@ -30,8 +31,6 @@ const columns: readonly ColumnDef[] = [
   /** A text format's parser state where reading stopped (the current `#fields` header). */
   { name: 'parser_state', type: 'string' },
 ];
-/** Columns added after the first release: a store made then gets them on first use. */
-const ADDED = columns.slice(-2);
 
 export interface LedgerEntry {
   readonly identity: string;
@@ -43,10 +42,19 @@ export interface LedgerEntry {
   readonly state: string | undefined;
 }
 
+/**
+ * Creates the ledger, or gives a ledger made by an older vigil the columns it lacks (added at the end,
+ * where `columns` has them). Once per open store: every follow round of every file asks.
+ */
 export async function ensureLedger(store: DuckDbStore): Promise<void> {
-  await store.ensureTable(TABLE, columns);
-  for (const c of ADDED) await store.exec(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS ${c.name} VARCHAR`);
+  if (ready.has(store)) return;
+  const present = (await readColumns(store)).get(TABLE);
+  if (present) await addMissingColumns(store, TABLE, columns, present);
+  else await store.ensureTable(TABLE, columns);
+  ready.add(store);
 }
+
+const ready = new WeakSet<DuckDbStore>();
 
 export function identityOf(head: Buffer): string {
   return createHash('sha256').update(head).digest('hex');

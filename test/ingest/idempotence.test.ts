@@ -106,6 +106,25 @@ describe.each([
   });
 });
 
+describe('a ledger made by an older vigil', () => {
+  it('gains the format and parser-state columns, and files are still read once', async () => {
+    await store.exec(
+      'CREATE TABLE vigil_ingested_files (identity VARCHAR, prefix_len BIGINT, read_offset BIGINT, ' +
+        'line_count BIGINT, complete BOOLEAN, last_path VARCHAR, updated_at TIMESTAMP)',
+    );
+    const file = join(dir, 'old-ledger.json');
+    writeFileSync(file, lines(0, 5));
+    await run([file]);
+    expect((await run([file])).files[0]?.status).toBe('already-read');
+    const columns = await store.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'vigil_ingested_files' ORDER BY ordinal_position",
+    );
+    expect(columns.map((c) => c.column_name).slice(-2)).toEqual(['format', 'parser_state']);
+    expect(await store.query('SELECT format FROM vigil_ingested_files')).toEqual([{ format: 'suricata' }]);
+    expect(await webCount(store)).toBe(5);
+  });
+});
+
 describe('final line without a newline', () => {
   it('an incomplete line is left for later, then read once complete', async () => {
     const file = join(dir, 'eve.json');
