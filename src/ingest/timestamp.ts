@@ -1,3 +1,4 @@
+import { daysInMonth } from '../time/calendar.js';
 import type { TimeStyle } from './mapping.js';
 
 /**
@@ -17,12 +18,47 @@ const SECONDS_PER_DAY = 86_400;
 /** Epoch microseconds (always a safe integer in the accepted years), or null when the text is not a valid EVE time. */
 export function parseEveTime(text: string): number | null {
   if (!eveTimeShape.test(text)) return null;
-  const [y, mo, d, h, mi, s] = [0, 5, 8, 11, 14, 17].map((at) => Number(text.slice(at, at + (at ? 2 : 4))));
-  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
-    return null;
-  if (s === undefined || d > daysInMonth(y, mo)) return null;
-  const seconds = daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s;
-  return seconds * US_PER_SECOND + fractionMicros(text) - offsetMinutes(text) * 60 * US_PER_SECOND;
+  const [y, mo, d, h, mi, s] = [0, 5, 8, 11, 14, 17].map((at) => digitsAt(text, at, at ? 2 : 4)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const local = civilMicros(y, mo, d, h, mi, s, fractionMicros(text));
+  return local === null ? null : local - offsetMinutes(text) * 60 * US_PER_SECOND;
+}
+
+/**
+ * The rules every log format's times share: a UTC (or offset-free) civil time → epoch microseconds, or null
+ * when a field is out of range (years 1900–2199, days that exist in their month, 00:00:00–23:59:59).
+ */
+export function civilMicros(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  micros = 0,
+): number | null {
+  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return null;
+  if (!(day >= 1 && day <= daysInMonth(year, month))) return null;
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return null;
+  const seconds = daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
+  return seconds * US_PER_SECOND + micros;
+}
+
+/** The number written by the `length` digits at `at`, or -1 when one of them is not a digit. */
+export function digitsAt(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function fractionMicros(text: string): number {
@@ -35,15 +71,6 @@ function offsetMinutes(text: string): number {
   const offset = text.slice(text.at(-3) === ':' ? -6 : -5).replace(':', '');
   const minutes = Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5));
   return offset.startsWith('-') ? -minutes : minutes;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */

@@ -1,5 +1,5 @@
 import type { TimeStyle } from '../mapping.js';
-import { daysFromCivil, daysInMonth } from '../timestamp.js';
+import { civilMicros, digitsAt } from '../timestamp.js';
 
 /**
  * W3C extended log time: `date` and `time` joined by a space, `YYYY-MM-DD HH:MM:SS[.f{1,6}]`, in UTC
@@ -8,19 +8,12 @@ import { daysFromCivil, daysInMonth } from '../timestamp.js';
 export function parseW3cTime(text: string): number | null {
   if (text.length < 19 || text.length === 20 || text.length > 26) return null;
   if (!punctuated(text)) return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
-  if (day > daysInMonth(year, month) || Math.min(hour, minute, second) < 0) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
   const micros = fraction(text);
   if (micros < 0) return null;
-  const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-  return seconds * 1_000_000 + micros;
+  const [year, month, day, hour, minute, second] = [0, 5, 8, 11, 14, 17].map((at) =>
+    digitsAt(text, at, at ? 2 : 4),
+  ) as [number, number, number, number, number, number];
+  return civilMicros(year, month, day, hour, minute, second, micros);
 }
 
 const DASH = 45;
@@ -38,22 +31,11 @@ function punctuated(text: string): boolean {
   );
 }
 
-/** The decimal number in `length` characters from `at`, or -1 when one of them is not a digit. */
-function digits(text: string, at: number, length: number): number {
-  let n = 0;
-  for (let i = at; i < at + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 /** Microseconds of an optional `.f{1,6}` after the seconds; -1 when malformed. */
 function fraction(text: string): number {
   if (text.length === 19) return 0;
   if (text.charCodeAt(19) !== DOT) return -1;
-  const n = digits(text, 20, text.length - 20);
+  const n = digitsAt(text, 20, text.length - 20);
   return n < 0 ? -1 : n * 10 ** (26 - text.length);
 }
 

@@ -1,5 +1,5 @@
 import type { TimeStyle } from '../mapping.js';
-import { daysFromCivil, daysInMonth } from '../timestamp.js';
+import { civilMicros, digitsAt } from '../timestamp.js';
 import type { LineParser, ParsedLine } from './types.js';
 
 /**
@@ -124,10 +124,15 @@ function closingQuote(line: string, from: number): number {
  */
 export function parsePanTime(text: string): number | null {
   if (text.length !== 19 || !PAN_TIME.test(text)) return null;
-  const n = (from: number, len: number) => Number(text.slice(from, from + len));
-  const [y, mo, d, h, mi, s] = [n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2)];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  return ((daysFromCivil(y, mo, d) * 24 + h) * 3600 + mi * 60 + s) * 1_000_000;
+  const [y, mo, d, h, mi, s] = [0, 5, 8, 11, 14, 17].map((at) => digitsAt(text, at, at ? 2 : 4)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return civilMicros(y, mo, d, h, mi, s);
 }
 
 const PAN_TIME = /^(19|2[01])\d\d\/\d\d\/\d\d \d\d:\d\d:\d\d$/;
