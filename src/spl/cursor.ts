@@ -5,6 +5,13 @@ import type { Token, TokenKind } from './lexer.js';
 import { parseSearchExpr } from './search-expr.js';
 
 /** Walks the tokens of one command's arguments and collects diagnostics. */
+/** A command's `name=value` argument; the name lower-cased. */
+export interface CommandOption {
+  readonly name: string;
+  readonly value: Token;
+  readonly span: Span;
+}
+
 export class Cursor {
   private pos = 0;
 
@@ -94,7 +101,7 @@ export class Cursor {
    * An `name=value` option, when the next tokens are one (a bare word, `=`, then a value); the name is
    * lower-cased, as Splunk treats option names case-insensitively.
    */
-  acceptOption(): { name: string; value: Token; span: Span } | undefined {
+  acceptOption(): CommandOption | undefined {
     const name = this.peek();
     const eq = this.peek(1);
     if (name?.kind !== 'word' || eq?.kind !== 'op' || eq.value !== '=') return undefined;
@@ -103,6 +110,17 @@ export class Cursor {
     const value = this.expectSearchValue(`a value for ${name.value}=`);
     if (!value) return undefined;
     return { name: name.value.toLowerCase(), value, span: { start: name.span.start, end: value.span.end } };
+  }
+  /**
+   * Reads a command's arguments to its end, options and other arguments in any order: each `name=value`
+   * option goes to `option`, anything else to `other`, which consumes what it reads.
+   */
+  eachArgument(option: (o: CommandOption) => void, other: () => void): void {
+    while (!this.atEnd()) {
+      const o = this.acceptOption();
+      if (o) option(o);
+      else other();
+    }
   }
 
   describeHere(): string {

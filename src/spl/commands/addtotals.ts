@@ -62,20 +62,17 @@ export const addtotals = defineCommand<AddtotalsNode>({
       fields: [],
     };
     const fields: string[] = [];
-    while (!c.atEnd()) {
-      const opt = c.acceptOption();
-      if (opt) {
+    c.eachArgument(
+      (opt) => {
         const v = opt.value.value;
         const key = opt.name;
         if ((key === 'row' || key === 'col') && parseBool(v) !== undefined)
           node[key] = parseBool(v) as boolean;
         else if (key === 'fieldname' || key === 'labelfield' || key === 'label') node[key] = v;
         else c.fail('SPL1411', `addtotals option "${opt.name}" is not supported by vigil`, opt.span);
-        continue;
-      }
-      const list = parseFieldList(c, []);
-      fields.push(...list.map((f) => f.name));
-    }
+      },
+      () => fields.push(...parseFieldList(c, []).map((f) => f.name)),
+    );
     return { ...node, fields };
   },
   exec(node, rows) {

@@ -4,6 +4,7 @@ import { toText, valuesOf } from '../../engine/values.js';
 import { defaultGeoDatabase, type GeoLocation, type GeoLookup } from '../../geo/database.js';
 import type { CommandNode } from '../ast.js';
 import { defineCommand } from '../command.js';
+import type { CommandOption, Cursor } from '../cursor.js';
 import { boolOption } from '../options.js';
 
 export interface IplocationNode extends CommandNode {
@@ -14,6 +15,27 @@ export interface IplocationNode extends CommandNode {
 
 /** The fields `iplocation` adds without allfields=true (Search Reference, iplocation). */
 const FIELDS = ['City', 'Country', 'Region', 'lat', 'lon'] as const satisfies readonly (keyof GeoLocation)[];
+
+/** Options other than prefix=: allfields= and lang= are read only at the values vigil can honour. */
+function refuseOption(c: Cursor, o: CommandOption): void {
+  const value = o.value.value;
+  if (o.name === 'allfields') {
+    // DB-IP Lite has no metro codes or time zones, so Splunk's extra fields cannot be given faithfully
+    if (boolOption(c, o.name, value, o.value.span, false))
+      c.fail(
+        'SPL1521',
+        'iplocation allfields=true is not supported: the database has no MetroCode or Timezone',
+        o.span,
+      );
+  } else if (o.name === 'lang') {
+    if (value.toLowerCase() !== 'en')
+      c.fail(
+        'SPL1522',
+        `iplocation lang=${value} is not supported: the database names places in English only`,
+        o.span,
+      );
+  } else c.fail('SPL1523', `iplocation option "${o.name}=" is not supported by vigil`, o.span);
+}
 
 /**
  * `iplocation [prefix=<s>] [allfields=false] [lang=en] <ip-field>`: City, Country, Region, lat, lon from the
@@ -26,34 +48,18 @@ export const iplocation = defineCommand<IplocationNode>({
     const c = args.cursor();
     let prefix = '';
     let field: string | undefined;
-    while (!c.atEnd()) {
-      const o = c.acceptOption();
-      if (!o) {
+    c.eachArgument(
+      (o) => {
+        if (o.name === 'prefix') prefix = o.value.value;
+        else refuseOption(c, o);
+      },
+      () => {
         const t = c.expectValue('the field holding IP addresses');
         if (!t) c.skipRest();
         else if (field !== undefined) c.fail('SPL1520', 'iplocation takes one field', t.span);
         else field = t.value;
-        continue;
-      }
-      const value = o.value.value;
-      if (o.name === 'prefix') prefix = value;
-      else if (o.name === 'allfields') {
-        // DB-IP Lite has no metro codes or time zones, so Splunk's extra fields cannot be given faithfully
-        if (boolOption(c, o.name, value, o.value.span, false))
-          c.fail(
-            'SPL1521',
-            'iplocation allfields=true is not supported: the database has no MetroCode or Timezone',
-            o.span,
-          );
-      } else if (o.name === 'lang') {
-        if (value.toLowerCase() !== 'en')
-          c.fail(
-            'SPL1522',
-            `iplocation lang=${value} is not supported: the database names places in English only`,
-            o.span,
-          );
-      } else c.fail('SPL1523', `iplocation option "${o.name}=" is not supported by vigil`, o.span);
-    }
+      },
+    );
     if (field === undefined) c.fail('SPL1004', 'iplocation needs the field holding IP addresses', args.span);
     return { kind: 'iplocation', span: args.span, field: field ?? '', prefix };
   },

@@ -41,24 +41,25 @@ export const makemv = defineCommand<MakemvNode>({
       allowempty: false,
     };
     let field: string | undefined;
-    while (!c.atEnd()) {
-      const opt = c.acceptOption();
-      if (opt) {
+    c.eachArgument(
+      (opt) => {
         const v = opt.value.value;
         const key = opt.name;
         const b = parseBool(v);
         if (key === 'delim') opts.delim = v;
         else if (key === 'tokenizer' && compilePcre(v).ok) opts.tokenizer = v;
         else if (key === 'allowempty' && b !== undefined) opts.allowempty = b;
-        else if (key === 'setsv' && b === false) continue;
-        else c.fail('SPL1412', `makemv option "${opt.name}=${v}" is not supported by vigil`, opt.span);
-        continue;
-      }
-      const t = c.expectValue('a field name');
-      if (field !== undefined && t) c.fail('SPL1004', 'makemv takes one field', t.span);
-      field = t?.value ?? field;
-      if (!t) c.next();
-    }
+        // setsv=false is the default behaviour
+        else if (key !== 'setsv' || b !== false)
+          c.fail('SPL1412', `makemv option "${opt.name}=${v}" is not supported by vigil`, opt.span);
+      },
+      () => {
+        const t = c.expectValue('a field name');
+        if (field !== undefined && t) c.fail('SPL1004', 'makemv takes one field', t.span);
+        field = t?.value ?? field;
+        if (!t) c.next();
+      },
+    );
     if (field === undefined) c.fail('SPL1004', 'makemv needs a field', args.span);
     return { kind: 'makemv', span: args.span, field: field ?? '', ...opts };
   },

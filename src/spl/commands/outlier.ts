@@ -58,9 +58,8 @@ export const outlier = defineCommand<OutlierNode>({
       fields: [],
     };
     const fields: string[] = [];
-    while (!c.atEnd()) {
-      const opt = c.acceptOption();
-      if (opt) {
+    c.eachArgument(
+      (opt) => {
         const v = opt.value.value;
         const key = opt.name;
         const b = parseBool(v);
@@ -69,10 +68,9 @@ export const outlier = defineCommand<OutlierNode>({
         else if (key === 'param' && Number(v) > 0) node.param = Number(v);
         else if ((key === 'uselower' || key === 'mark') && b !== undefined) node[key] = b;
         else c.fail('SPL1414', `outlier option "${opt.name}=${v}" is not supported by vigil`, opt.span);
-        continue;
-      }
-      fields.push(...parseFieldList(c, []).map((f) => f.name));
-    }
+      },
+      () => fields.push(...parseFieldList(c, []).map((f) => f.name)),
+    );
     return { ...node, fields };
   },
   exec(node, rows) {
