@@ -62,7 +62,8 @@ sinks:
 `;
     await writeFile(join(dir, 'vigil.yml'), config);
     service = startServe(program, dir, join(dir, 'vigil.yml'), { VIGIL_TEST_WEBHOOK_SECRET: SECRET });
-    await waitFor(() => service?.log().find((e) => e.event === 'api_listening'));
+    // appended once the service has read what the inputs held: a new batch, which the real-time runs see
+    await waitFor(() => service?.log().find((e) => e.event === 'ready'));
     await appendFile(join(dir, 'logs', 'eve.json'), `${await exploitationLineNow()}\n`);
 
     // the refused notable is retried after the first backoff (5 s)
