@@ -81,11 +81,17 @@ export async function realtimePhase(planted = 200, rate = 5000): Promise<Realtim
   );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const stop = new AbortController();
+  let ready = () => {};
+  const started = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
   const running = serve({
     config: parsed.config,
     file: join(dir, 'vigil.yml'),
     signal: stop.signal,
-    log: () => {},
+    log: (e) => {
+      if (e.event === 'ready') ready();
+    },
   });
   const appended = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -106,7 +112,8 @@ export async function realtimePhase(planted = 200, rate = 5000): Promise<Realtim
       await delay(20);
     }
   })();
-  await delay(500);
+  // the stream starts once the service has read the (empty) file: each append is then a new batch
+  await started;
   const perTick = Math.ceil((rate * TICK_MS) / 1000);
   const began = Date.now();
   let n = 0;
