@@ -2,8 +2,8 @@ import type { DuckDbStore } from '../store/duckdb.js';
 import { quoteIdent } from '../store/sql-text.js';
 import type { LogFormat } from './formats/types.js';
 import { LineSplitter } from './lines.js';
-import { insertSql, mappedFields, rawColumns, stagingTable } from './load.js';
-import type { Params } from './mapping-js.js';
+import { insertSql, staging, stagingTable } from './load.js';
+import type { Params, RawValue } from './mapping-js.js';
 import { RecordReader } from './records.js';
 import { isGzipError } from './source.js';
 import type { Tally } from './summary.js';
@@ -37,25 +37,47 @@ const FLUSH_BYTES = 256 << 20;
 
 /**
  * Reads line by line in Node: exact line numbers and reasons for every rejected line. Rows are staged
- * and stored in batches; each batch commits together with the progress that covers it.
+ * and stored in batches; each batch commits together with the progress that covers it. A batch is
+ * stored while the next one is read (DuckDB works on its own threads), at most one at a time.
  */
 export async function readPrecise(
   input: PreciseInput,
   settings: ReadSettings,
   tally: Tally,
 ): Promise<{ pendingBytes: number }> {
+  const batches = new Batches();
+  try {
+    const result = await readLines(input, settings, tally, batches);
+    await batches.stored();
+    return result;
+  } catch (err) {
+    // nothing may still be writing when the caller learns of the failure
+    await batches.stored().catch(() => {});
+    throw err;
+  }
+}
+
+async function readLines(
+  input: PreciseInput,
+  settings: ReadSettings,
+  tally: Tally,
+  batches: Batches,
+): Promise<{ pendingBytes: number }> {
   const { format, maxLineBytes } = settings;
   const reader = new RecordReader(
     format,
-    mappedFields(format).map((f) => f.name),
+    staging(format).columns.map((f) => f.name),
     settings.params,
     tally,
     maxLineBytes,
     input.start.state,
   );
   const splitter = new LineSplitter(maxLineBytes, reader, input.start.offset, input.start.lines);
-  const flush = (progress: Progress, complete: boolean) =>
-    storeBatch(reader, progress, complete, input, settings, tally);
+  const flush = (progress: Progress, complete: boolean) => {
+    const rows = reader.rows;
+    reader.rows = [];
+    return batches.add(() => storeBatch(rows, progress, complete, input, settings, tally));
+  };
   let flushedAt = input.start.offset;
   try {
     for await (const chunk of input.stream) {
@@ -93,6 +115,24 @@ export async function readPrecise(
   return { pendingBytes: 0 };
 }
 
+/** Batches stored one after another, each while the reader goes on with the next. */
+class Batches {
+  private pending: Promise<void> = Promise.resolve();
+
+  /** Waits until the batch before is stored (throwing its failure), then starts `store`. */
+  async add(store: () => Promise<void>): Promise<void> {
+    await this.pending;
+    this.pending = store();
+    // a failure is thrown by the next `add` or by `stored`, not reported as unhandled meanwhile
+    this.pending.catch(() => {});
+  }
+
+  /** Resolves when every batch is stored; rejects with a batch's failure. */
+  stored(): Promise<void> {
+    return this.pending;
+  }
+}
+
 function finishTail(reader: RecordReader, bytes: Buffer | null, number: number): true {
   if (bytes === null) reader.overLong(number);
   else reader.line(bytes, number);
@@ -104,7 +144,7 @@ function progressOf(splitter: LineSplitter, reader: RecordReader): Progress {
 }
 
 async function storeBatch(
-  reader: RecordReader,
+  rows: RawValue[][],
   progress: Progress,
   complete: boolean,
   input: PreciseInput,
@@ -112,16 +152,15 @@ async function storeBatch(
   tally: Tally,
 ): Promise<void> {
   const { store, format } = settings;
-  const staging = stagingTable(format);
-  const rows = reader.rows;
-  reader.rows = [];
+  const staged = staging(format);
+  const table = stagingTable(format);
   const stored = await store.transaction(async () => {
     let count = 0;
     if (rows.length > 0) {
-      await store.append(staging, rawColumns(format), rows);
-      const result = await store.query(insertSql(format, `SELECT * FROM ${quoteIdent(staging)}`));
+      await store.append(table, staged.columns, rows);
+      const result = await store.query(insertSql(format, staged.rawSql(settings.params)));
       count = Number(result[0]?.Count ?? rows.length);
-      await store.exec(`DELETE FROM ${quoteIdent(staging)}`);
+      await store.exec(`DELETE FROM ${quoteIdent(table)}`);
     }
     await input.commit({ ...progress, complete });
     return count;

@@ -40,10 +40,15 @@ const writers: Record<StorageKind, Writer> = {
   multivalue: (a, v) => a.appendList((Array.isArray(v) ? v : [v]).map(scalarText), LIST(VARCHAR)),
 };
 
-/** Appends one value to the current appender row, converting it to the column's storage type. */
-export function appendValue(appender: DuckDBAppender, col: ColumnDef, value: Value): void {
-  if (value === null) appender.appendNull();
-  else writers[storageKind(col)](appender, value);
+export type ValueWriter = (appender: DuckDBAppender, value: Value) => void;
+
+/** Appends a value to the current appender row, converting it to the column's storage type. */
+export function valueWriter(col: ColumnDef): ValueWriter {
+  const write = writers[storageKind(col)];
+  return (appender, value) => {
+    if (value === null) appender.appendNull();
+    else write(appender, value);
+  };
 }
 
 function scalarText(v: Scalar | readonly Scalar[]): string {
@@ -56,7 +61,7 @@ function appendNumber(
   v: Scalar | readonly Scalar[],
   write: (n: number) => void,
 ): void {
-  const n = Number(scalarText(v));
+  const n = typeof v === 'number' ? v : Number(scalarText(v));
   if (Number.isFinite(n)) write(n);
   else appender.appendNull();
 }

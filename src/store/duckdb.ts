@@ -1,6 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Row, Value } from '../core/value.js';
-import { appendValue, sqlType } from './duckdb-columns.js';
+import { sqlType, type ValueWriter, valueWriter } from './duckdb-columns.js';
 import { toValue } from './duckdb-values.js';
 import { quoteIdent } from './sql-text.js';
 import type { ColumnDef, Store } from './types.js';
@@ -75,11 +75,10 @@ class DuckDbStoreImpl implements DuckDbStore {
       const appender = this.tempTables.has(table)
         ? await this.connection.createAppender(table, 'main', 'temp')
         : await this.connection.createAppender(table);
+      const writers = columns.map(valueWriter);
       try {
         for (const row of rows) {
-          columns.forEach((col, i) => {
-            appendValue(appender, col, row[i] ?? null);
-          });
+          for (let i = 0; i < writers.length; i++) (writers[i] as ValueWriter)(appender, row[i] ?? null);
           appender.endRow();
         }
       } finally {

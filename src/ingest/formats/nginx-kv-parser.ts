@@ -15,8 +15,12 @@ const WHOLE = /^\d+$/;
 /** Letters, digits, `_` and `-`: what nginx variable-derived key names are made of. */
 const KEY = /^[A-Za-z0-9_-]+$/;
 
-/** One line → its key=value pairs, or the reason it is not such a line. */
-export function parseKvLine(line: string): ParsedLine {
+/**
+ * One line → its key=value pairs, or the reason it is not such a line. `keys`: the keys of the line
+ * before, in order (updated here); a line of the same layout reuses them rather than cutting each
+ * key out of its text again.
+ */
+export function parseKvLine(line: string, keys: string[] = []): ParsedLine {
   // a plain object keeps V8's fast property access; a `__proto__` key cannot be set on it and is dropped
   const record: Record<string, string | undefined> = {};
   let at = 0;
@@ -27,9 +31,14 @@ export function parseKvLine(line: string): ParsedLine {
       at++;
       continue;
     }
-    const eq = line.indexOf('=', at);
-    const key = eq < 0 ? '' : line.slice(at, eq);
-    if (!KEY.test(key)) return { reject: `not a key=value line at column ${at + 1}` };
+    let key = keys[pairs];
+    let eq = key === undefined ? -1 : at + key.length;
+    if (key === undefined || line.charCodeAt(eq) !== 61 || !line.startsWith(key, at)) {
+      eq = line.indexOf('=', at);
+      key = eq < 0 ? '' : line.slice(at, eq);
+      if (!KEY.test(key)) return { reject: `not a key=value line at column ${at + 1}` };
+      keys[pairs] = key;
+    }
     let value: string;
     if (line.charCodeAt(eq + 1) === 34) {
       const end = quotedEnd(line, eq + 1);
@@ -47,7 +56,8 @@ export function parseKvLine(line: string): ParsedLine {
   return pairs === 0 ? { reject: 'no key=value pairs' } : { record };
 }
 
-/** key=value lines carry no state from one line to the next. */
+/** key=value lines carry no state from one line to the next (`keys` only spares work). */
 export function nginxKvParser(): LineParser {
-  return { parse: parseKvLine, state: () => undefined };
+  const keys: string[] = [];
+  return { parse: (line) => parseKvLine(line, keys), state: () => undefined };
 }

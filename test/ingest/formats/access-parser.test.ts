@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/ingest/formats/access-line.js';
 import { parseAccessLine } from '../../../src/ingest/formats/access-parser.js';
 import { parseAccessTime } from '../../../src/ingest/formats/access-time.js';
-import { parseKvLine } from '../../../src/ingest/formats/nginx-kv-parser.js';
+import { nginxKvParser, parseKvLine } from '../../../src/ingest/formats/nginx-kv-parser.js';
 
 // every line here is generated
 const T = '[01/Oct/2023:16:31:07 +0000]';
@@ -127,5 +127,27 @@ describe('nginx key=value lines', () => {
     ['open quote', 'a="x', 'a: value not closed by a quote'],
   ])('%s is rejected', (_name, line, reason) => {
     expect(parseKvLine(line)).toEqual({ reject: reason });
+  });
+
+  it('reads each line by its own keys when it follows a line of another layout', () => {
+    const parse = nginxKvParser().parse;
+    const lines = [
+      'a=1 bb="2" c=3',
+      // same layout
+      'a=4 bb="5" c=6',
+      // a key the one before starts with, a key that starts with the one before, an order changed
+      'ab=7 b="8" c=9',
+      'c=10 a=11',
+      'a=12 bb=13 c=14 d=15',
+      'a=16 b b=17',
+    ];
+    expect(lines.map((l) => parse(l))).toEqual([
+      { record: { a: '1', bb: '2', c: '3' } },
+      { record: { a: '4', bb: '5', c: '6' } },
+      { record: { ab: '7', b: '8', c: '9' } },
+      { record: { c: '10', a: '11' } },
+      { record: { a: '12', bb: '13', c: '14', d: '15' } },
+      { reject: 'not a key=value line at column 6' },
+    ]);
   });
 });
